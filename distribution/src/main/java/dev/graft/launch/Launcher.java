@@ -1,0 +1,109 @@
+package dev.graft.launch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.ToIntFunction;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * The {@code graft} command: starts an embedded Felix framework with the Graft runtime, hands the
+ * command line to the command line service inside it, and exits with that service's exit code.
+ *
+ * <p>Each process gets a framework storage directory of its own, removed when the process ends,
+ * also on Ctrl-C (SIGINT) and SIGTERM.
+ */
+public final class Launcher {
+
+    /** Exit code when the runtime could not be started. */
+    static final int EXIT_STARTUP_FAILED = 3;
+
+    private static final long START_TIMEOUT_MS = 60_000;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+            System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        Distribution distribution;
+        FrameworkStorage storage;
+        try {
+            distribution = Distribution.locate();
+            storage = FrameworkStorage.create();
+        } catch (IOException e) {
+            System.err.println("graft: cannot start: " + e.getMessage());
+            return EXIT_STARTUP_FAILED;
+        }
+        Framework framework = createFramework(distribution, storage.directory());
+        Thread shutdownHook = new Thread(() -> stop(framework, storage), "graft-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            ToIntFunction<String[]> commandLine = start(framework, distribution);
+            return commandLine.applyAsInt(args);
+        } catch (StartupException e) {
+            System.err.println("graft: cannot start the runtime: " + e.getMessage());
+            return EXIT_STARTUP_FAILED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                stop(framework, storage);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the shutdown hook stops the framework and removes the storage
+            }
+        }
+    }
+
+    private static Framework createFramework(Distribution distribution, Path storage) {
+        Map<String, String> config = new HashMap<>(distribution.runProperties());
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put("graft.home", distribution.home().toString());
+        config.putIfAbsent("felix.log.level", "1");
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Launcher.class.getClassLoader())
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        return factory.newFramework(config);
+    }
+
+    private static ToIntFunction<String[]> start(Framework framework, Distribution distribution) throws StartupException {
+        try {
+            framework.init();
+            List<Bundle> bundles = distribution.install(framework.getBundleContext());
+            for (Bundle bundle : bundles) {
+                if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                    bundle.start();
+                }
+            }
+            framework.start();
+        } catch (BundleException | IOException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+        return CommandLineService.await(framework.getBundleContext(), START_TIMEOUT_MS);
+    }
+
+    private static void stop(Framework framework, FrameworkStorage storage) {
+        try {
+            if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) != 0) {
+                framework.stop();
+                framework.waitForStop(30_000);
+            }
+        } catch (BundleException | InterruptedException e) {
+            System.err.println("graft: the framework did not stop cleanly: " + e.getMessage());
+        } finally {
+            storage.delete();
+        }
+    }
+}

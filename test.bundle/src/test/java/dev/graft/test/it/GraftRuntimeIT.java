@@ -1,0 +1,94 @@
+package dev.graft.test.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+import dev.graft.host.GraftMain;
+
+/** The Graft runtime of cnf/runtime.bndrun comes up with every Graft bundle and component active. */
+@ExtendWith(BundleContextExtension.class)
+@ExtendWith(ServiceExtension.class)
+class GraftRuntimeIT {
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @InjectService
+    ServiceComponentRuntime scr;
+
+    @SuppressWarnings("rawtypes")
+    @InjectService(filter = "(" + GraftMain.PROPERTY + "=true)")
+    ToIntFunction commandLine;
+
+    @Test
+    void everyGraftBundleIsActive() {
+        Map<String, Bundle> bySymbolicName = Arrays.stream(context.getBundles())
+            .collect(Collectors.toMap(Bundle::getSymbolicName, Function.identity(), (a, b) -> a));
+        for (String name : List.of("dev.graft.host", "dev.graft.compiler", "dev.graft.cache", "dev.graft.test")) {
+            Bundle bundle = bySymbolicName.get(name);
+            assertNotNull(bundle, name + " is not installed");
+            assertEquals(Bundle.ACTIVE, bundle.getState(), name + " is not active");
+        }
+    }
+
+    @Test
+    void everyGraftComponentIsActive() {
+        List<ComponentDescriptionDTO> graftComponents = scr.getComponentDescriptionDTOs().stream()
+            .filter(d -> d.bundle.symbolicName.startsWith("dev.graft."))
+            .collect(Collectors.toList());
+        assertTrue(graftComponents.stream().anyMatch(d -> d.name.endsWith(".CommandLine")),
+            "the command line component is declared: " + graftComponents);
+        for (ComponentDescriptionDTO d : graftComponents) {
+            List<ComponentConfigurationDTO> configurations = List.copyOf(scr.getComponentConfigurationDTOs(d));
+            assertTrue(!configurations.isEmpty() && configurations.stream().allMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE),
+                () -> d.name + " is not active: " + describe(configurations));
+        }
+    }
+
+    @Test
+    void commandLineIsRegisteredForTheLauncher() throws Exception {
+        ServiceReference<?>[] refs = context.getServiceReferences(ToIntFunction.class.getName(), "(" + GraftMain.PROPERTY + "=true)");
+        assertNotNull(refs, "no service matches " + GraftMain.FILTER);
+        assertEquals(1, refs.length);
+        assertEquals(1, context.getServiceReferences((String) null, GraftMain.FILTER).length, "the launcher's filter finds it");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void versionExitsZeroAndUnknownCommandExitsTwo() {
+        assertEquals(GraftMain.EXIT_OK, commandLine.applyAsInt(new String[] { "--version" }));
+        assertEquals(GraftMain.EXIT_USAGE, commandLine.applyAsInt(new String[] { "no-such-command" }));
+    }
+
+    @Test
+    void twoVersionsOfOneSymbolicNameMayBeInstalled() {
+        assertEquals("multiple", context.getProperty("org.osgi.framework.bsnversion"));
+    }
+
+    private static String describe(List<ComponentConfigurationDTO> configurations) {
+        return configurations.stream()
+            .map(c -> "state " + c.state + (c.failure == null ? "" : " failure " + c.failure))
+            .collect(Collectors.joining(", ", "[", "]"));
+    }
+}
