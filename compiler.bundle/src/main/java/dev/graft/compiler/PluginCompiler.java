@@ -1,0 +1,75 @@
+package dev.graft.compiler;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Compiles source plugins into OSGi bundles inside the running framework: ECJ compiles against
+ * the packages that installed bundles export, bndlib packages the classes.
+ *
+ * <p>Every problem comes back as a {@link Diagnostic}; no method throws for bad sources.
+ */
+@ProviderType
+public interface PluginCompiler {
+
+    /**
+     * Reads a source plugin folder: {@code bnd.bnd} (optional), {@code src/**} (or the folder
+     * itself when it has no {@code src/}) and {@code resources/**}. The name comes from the
+     * {@code Bundle-SymbolicName} of {@code bnd.bnd}, else the folder name, and is checked before
+     * any file is read; so are the configured limits on file count and size.
+     *
+     * @param folder the plugin folder
+     * @return the plugin's content
+     * @throws SourceException naming the folder and the cause when it cannot be read
+     */
+    SourcePlugin read(Path folder) throws SourceException;
+
+    /**
+     * Compiles and packages a plugin with the configured options.
+     *
+     * @param plugin the plugin
+     * @return the build; failed builds carry diagnostics and no bundle
+     */
+    Build compile(SourcePlugin plugin);
+
+    /**
+     * Compiles and packages a plugin.
+     *
+     * @param plugin the plugin
+     * @param options the options to use instead of the configured ones
+     * @param batch other builds of the same batch whose exported packages the plugin may use
+     *        although they are not installed
+     * @return the build
+     */
+    Build compile(SourcePlugin plugin, CompileOptions options, List<Build> batch);
+
+    /**
+     * Compiles and analyses a plugin and says whether its bundle would resolve in the running
+     * framework. Nothing is produced and nothing is installed.
+     *
+     * @param plugin the plugin
+     * @param batch other builds of the same batch
+     * @return the result
+     */
+    CheckResult check(SourcePlugin plugin, List<Build> batch);
+
+    /**
+     * Compiles a plugin and writes its bundle atomically to {@code target}. On failure nothing is
+     * written and an existing file stays as it was.
+     *
+     * @param plugin the plugin
+     * @param target the jar file to write
+     * @return the build
+     * @throws IOException when the file cannot be written (the build itself succeeded)
+     */
+    Build compileTo(SourcePlugin plugin, Path target) throws IOException;
+
+    /** @return the options used when none are given */
+    CompileOptions defaultOptions();
+
+    /** @return the fingerprint of this host: Graft, ECJ, bndlib and Java versions */
+    HostFingerprint hostFingerprint();
+}
