@@ -1,0 +1,73 @@
+package dev.graft.launch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real graft.jar in a separate JVM, with a temporary folder of the test's own. */
+final class GraftProcess {
+
+    static final Path JAR = Path.of(System.getProperty("graft.jar", "target/graft.jar"));
+
+    private final Path tmp;
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private GraftProcess(Path tmp, Process process, Path out, Path err) {
+        this.tmp = tmp;
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    static GraftProcess start(Path tmp, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Djava.io.tmpdir=" + tmp);
+        command.add("-jar");
+        command.add(JAR.toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        Process process = new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .start();
+        return new GraftProcess(tmp, process, out, err);
+    }
+
+    /** Runs to the end and returns the exit code. */
+    static Result run(Path tmp, String... args) throws IOException, InterruptedException {
+        GraftProcess p = start(tmp, args);
+        return p.await(120);
+    }
+
+    Result await(long seconds) throws IOException, InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("graft did not finish within " + seconds + " s; stderr: " + Files.readString(err));
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    Process process() {
+        return process;
+    }
+
+    String stdoutSoFar() throws IOException {
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    Path tmp() {
+        return tmp;
+    }
+
+    record Result(int exitCode, String out, String err) {
+    }
+}

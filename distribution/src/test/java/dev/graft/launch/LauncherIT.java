@@ -1,0 +1,56 @@
+package dev.graft.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real graft.jar, run as a separate process. */
+class LauncherIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void versionPrintsEveryPartAndExitsZero() throws Exception {
+        GraftProcess.Result r = GraftProcess.run(tmp, "--version");
+        assertEquals(0, r.exitCode(), r.err());
+        for (String part : List.of("Graft ", "Felix ", "SCR ", "ECJ ", "bndlib ", "Java ")) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(part)), "no line for " + part + " in:\n" + r.out());
+        }
+        assertTrue(r.out().contains("Felix   7.0.5"), r.out());
+        assertNoStorageLeft();
+    }
+
+    @Test
+    void helpListsUsageAndExitCodesAndExitsZero() throws Exception {
+        GraftProcess.Result r = GraftProcess.run(tmp, "--help");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("usage: graft"), r.out());
+        assertTrue(r.out().contains("Commands:"), r.out());
+        assertTrue(r.out().contains("Exit codes: 0 ok"), r.out());
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorWithExitCodeTwo() throws Exception {
+        GraftProcess.Result r = GraftProcess.run(tmp, "frobnicate");
+        assertEquals(2, r.exitCode());
+        assertEquals("graft: unknown command 'frobnicate'. Run 'graft --help' for the list of commands.", r.err().strip());
+        assertEquals("", r.out());
+        assertNoStorageLeft();
+    }
+
+    private void assertNoStorageLeft() throws IOException {
+        try (Stream<Path> left = Files.list(tmp)) {
+            List<Path> storage = left.filter(p -> p.getFileName().toString().startsWith(FrameworkStorage.PREFIX)).toList();
+            assertTrue(storage.isEmpty(), "framework storage left behind: " + storage);
+        }
+    }
+}
