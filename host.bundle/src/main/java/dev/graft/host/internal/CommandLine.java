@@ -3,14 +3,22 @@ package dev.graft.host.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.ToIntFunction;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
+import dev.graft.cache.PluginCache;
+import dev.graft.compiler.PluginCompiler;
 import dev.graft.host.GraftMain;
+import dev.graft.host.PluginLoader;
+import dev.graft.host.PluginRegistry;
 
 /**
  * The {@code graft} command line inside the framework: the launcher hands it the arguments and
@@ -19,16 +27,35 @@ import dev.graft.host.GraftMain;
 @Component(service = ToIntFunction.class, property = GraftMain.PROPERTY + ":Boolean=true")
 public final class CommandLine implements ToIntFunction<String[]> {
 
-    private final BundleContext context;
-    private final Map<String, Command> commands = new TreeMap<>();
+    @Reference
+    PluginLoader loader;
+    @Reference
+    PluginRegistry registry;
+    @Reference
+    PluginCompiler compiler;
+    @Reference
+    PluginCache cache;
+    @Reference
+    ConfigurationAdmin configurationAdmin;
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private BundleContext context;
 
     @Activate
-    public CommandLine(BundleContext context) {
-        this.context = context;
+    void activate(BundleContext bundleContext) {
+        context = bundleContext;
+        Host host = new Host(context, loader, registry, compiler, cache, configurationAdmin);
+        for (Command c : List.of(new RunCommand(host, stopped), new CheckCommand(host), new CompileCommand(host),
+            new ListCommand(host), new WhichCommand(host), new CacheCommand(host), new ShellCommand(host, stopped))) {
+            commands.put(c.name(), c);
+        }
     }
 
-    void add(Command command) {
-        commands.put(command.name(), command);
+    /** Ends a running {@code graft run} or {@code graft shell} when the framework stops (Ctrl-C). */
+    @Deactivate
+    void deactivate() {
+        stopped.countDown();
     }
 
     @Override

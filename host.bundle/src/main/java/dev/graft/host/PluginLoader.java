@@ -1,0 +1,66 @@
+package dev.graft.host;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Loads source plugins: finds them in sites, builds each (from the cache or the compiler),
+ * installs it under a location never used before, starts it and waits for its components.
+ * A plugin that fails is uninstalled and reported; the others go on loading.
+ */
+@ProviderType
+public interface PluginLoader {
+
+    /**
+     * Finds the plugins of the sites and orders them by their dependencies, without loading.
+     *
+     * @param sites the sites in order
+     * @return the plan
+     */
+    LoadPlan plan(List<Path> sites);
+
+    /**
+     * Loads every plugin of the sites, in dependency order, and the given precompiled jars.
+     *
+     * @param options what to load and how
+     * @return one record per plugin, in load order
+     */
+    List<PluginRecord> loadAll(LoadOptions options);
+
+    /**
+     * Loads one plugin folder. When a plugin of that name is loaded, it is unloaded first.
+     *
+     * @param folder the plugin folder
+     * @param useCache whether to use the cache
+     * @return the record
+     */
+    PluginRecord load(Path folder, boolean useCache);
+
+    /**
+     * Loads a jar made by {@code graft compile}; only when its provenance shows this host's fingerprint.
+     *
+     * @param jar the bundle jar
+     * @return the record
+     */
+    PluginRecord loadJar(Path jar);
+
+    /**
+     * Uninstalls a plugin's bundle.
+     *
+     * @param name the plugin's name
+     * @return the record after unloading, or empty when no such plugin is loaded
+     */
+    Optional<PluginRecord> unload(String name);
+
+    /**
+     * Loads a plugin again from the folder it came from: a new bundle under a new location, so
+     * its start-up effects run again.
+     *
+     * @param name the plugin's name
+     * @return the new record, or empty when no such plugin was loaded from a folder
+     */
+    Optional<PluginRecord> reload(String name);
+}

@@ -1,0 +1,36 @@
+package dev.graft.host;
+
+import java.util.List;
+
+/**
+ * What the registry knows about one source plugin.
+ *
+ * @param name the plugin's name, which is its bundle's symbolic name
+ * @param version the bundle version, or empty when it never built
+ * @param location the bundle location, unique in this framework, or empty when never installed
+ * @param bundleId the bundle id, or -1 when not installed
+ * @param sourceDigest the SHA-256 of the plugin's sources, or empty
+ * @param site the plugin folder (or jar) it came from
+ * @param state where the plugin stands
+ * @param fromCache whether the bundle came from the cache rather than the compiler
+ * @param buildMillis time spent finding or compiling the bundle
+ * @param startMillis time spent installing and starting it, components included
+ * @param components its DS components at the time the record was made
+ * @param problems why it failed or was skipped, each a line of text (javac style for compile
+ *        errors); empty when all is well
+ */
+public record PluginRecord(String name, String version, String location, long bundleId, String sourceDigest, String site,
+    PluginState state, boolean fromCache, long buildMillis, long startMillis, List<ComponentState> components,
+    List<String> problems) {
+
+    public PluginRecord {
+        components = List.copyOf(components);
+        problems = List.copyOf(problems);
+    }
+
+    /** @return a copy with another state and component list */
+    public PluginRecord with(PluginState newState, List<ComponentState> newComponents) {
+        return new PluginRecord(name, version, location, bundleId, sourceDigest, site, newState, fromCache, buildMillis,
+            startMillis, newComponents, problems);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.graft.host.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import dev.graft.compiler.Build;
+import dev.graft.compiler.CheckResult;
+import dev.graft.compiler.Diagnostic;
+import dev.graft.compiler.SourceException;
+import dev.graft.compiler.SourcePlugin;
+import dev.graft.host.GraftMain;
+
+/** {@code graft check}: compile, analyse and resolve plugins without installing anything. */
+final class CheckCommand implements Command {
+
+    private final Host host;
+
+    CheckCommand(Host host) {
+        this.host = host;
+    }
+
+    @Override
+    public String name() {
+        return "check";
+    }
+
+    @Override
+    public String usage() {
+        return "graft check [--format text|json] DIR...";
+    }
+
+    @Override
+    public String summary() {
+        return "compile and analyse plugins and say whether they would resolve, without installing them";
+    }
+
+    @Override
+    public String help() {
+        return """
+            Prints every diagnostic as javac does (file:line:col: error: message, the source line and a
+            caret), or as JSON for editors and CI. Folders given together are one batch: a plugin may
+            use the packages that an earlier one exports. Exits 1 when any error is found.
+
+            Options:
+              --format text|json   the output format (default: text)""";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws UsageException {
+        Arguments a = Arguments.parse(args, Set.of("--format"), Set.of());
+        String format = a.one("--format", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("--format must be text or json, not " + format);
+        }
+        if (a.positional().isEmpty()) {
+            throw new UsageException("name at least one plugin folder");
+        }
+        List<Checked> results = new ArrayList<>();
+        List<Build> batch = new ArrayList<>();
+        for (String dir : a.positional()) {
+            results.add(check(dir, batch));
+        }
+        if (format.equals("json")) {
+            console.out().println(json(results));
+        } else {
+            text(results, console);
+        }
+        return results.stream().allMatch(Checked::ok) ? GraftMain.EXIT_OK : GraftMain.EXIT_FAILED;
+    }
+
+    private Checked check(String dir, List<Build> batch) {
+        SourcePlugin plugin;
+        try {
+            plugin = host.compiler().read(Path.of(dir));
+        } catch (SourceException e) {
+            return new Checked(dir, Path.of(dir).getFileName().toString(), List.of(e.diagnostic()), false);
+        }
+        CheckResult result = host.compiler().check(plugin, List.copyOf(batch));
+        if (result.ok()) {
+            batch.add(host.compiler().compile(plugin, host.compiler().defaultOptions(), List.copyOf(batch)));
+        }
+        return new Checked(dir, plugin.name(), result.diagnostics(), result.ok());
+    }
+
+    private static void text(List<Checked> results, Console console) {
+        int errors = 0;
+        int warnings = 0;
+        for (Checked c : results) {
+            for (Diagnostic d : c.diagnostics()) {
+                console.out().println(DiagnosticText.format(c.dir(), d));
+                errors += d.severity() == Diagnostic.Severity.ERROR ? 1 : 0;
+                warnings += d.severity() == Diagnostic.Severity.WARNING ? 1 : 0;
+            }
+        }
+        for (Checked c : results) {
+            console.err().println("graft: " + c.name() + (c.ok() ? " ok" : " has errors"));
+        }
+        console.err().println("graft: " + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"));
+    }
+
+    private static String json(List<Checked> results) {
+        StringJoiner plugins = new StringJoiner(",", "{\"plugins\":[", "]}");
+        for (Checked c : results) {
+            StringJoiner diagnostics = new StringJoiner(",", "[", "]");
+            for (Diagnostic d : c.diagnostics()) {
+                diagnostics.add("{\"file\":" + Json.string(d.file().isEmpty() ? "" : c.dir() + "/" + d.file()) + ",\"line\":" + d.line()
+                    + ",\"column\":" + d.column() + ",\"severity\":" + Json.string(d.severity().name().toLowerCase(java.util.Locale.ROOT))
+                    + ",\"message\":" + Json.string(d.message()) + "}");
+            }
+            plugins.add("{\"name\":" + Json.string(c.name()) + ",\"folder\":" + Json.string(c.dir()) + ",\"ok\":" + c.ok()
+                + ",\"diagnostics\":" + diagnostics + "}");
+        }
+        return plugins.toString();
+    }
+
+    private record Checked(String dir, String name, List<Diagnostic> diagnostics, boolean ok) {
+    }
+}

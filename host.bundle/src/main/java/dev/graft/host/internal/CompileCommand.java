@@ -1,0 +1,83 @@
+package dev.graft.host.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import dev.graft.compiler.Build;
+import dev.graft.compiler.Diagnostic;
+import dev.graft.compiler.SourceException;
+import dev.graft.compiler.SourcePlugin;
+import dev.graft.host.GraftMain;
+
+/** {@code graft compile}: build one plugin into a bundle jar that {@code graft run --jar} loads. */
+final class CompileCommand implements Command {
+
+    private final Host host;
+
+    CompileCommand(Host host) {
+        this.host = host;
+    }
+
+    @Override
+    public String name() {
+        return "compile";
+    }
+
+    @Override
+    public String usage() {
+        return "graft compile DIR -o FILE.jar";
+    }
+
+    @Override
+    public String summary() {
+        return "compile one plugin into a bundle jar, for 'graft run --jar' on a host with the same fingerprint";
+    }
+
+    @Override
+    public String help() {
+        return """
+            The jar is written atomically: on failure nothing is written and an existing file stays.
+            Its manifest records the host fingerprint (Graft, ECJ, bndlib and Java versions).
+
+            Options:
+              -o, --output FILE   the jar to write""";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws UsageException {
+        Arguments a = Arguments.parse(args, Set.of("-o", "--output"), Set.of());
+        if (a.positional().size() != 1) {
+            throw new UsageException("name exactly one plugin folder");
+        }
+        String output = a.one("-o", a.one("--output", null));
+        if (output == null) {
+            throw new UsageException("say where to write the jar with -o FILE.jar");
+        }
+        String dir = a.positional().get(0);
+        SourcePlugin plugin;
+        try {
+            plugin = host.compiler().read(Path.of(dir));
+        } catch (SourceException e) {
+            console.err().println(DiagnosticText.format(dir, e.diagnostic()));
+            return GraftMain.EXIT_FAILED;
+        }
+        Build build;
+        try {
+            build = host.compiler().compileTo(plugin, Path.of(output));
+        } catch (IOException e) {
+            console.err().println("graft compile: cannot write " + output + ": " + e.getMessage());
+            return GraftMain.EXIT_FAILED;
+        }
+        for (Diagnostic d : build.diagnostics()) {
+            console.err().println(DiagnosticText.format(dir, d));
+        }
+        if (!build.succeeded()) {
+            console.err().println("graft: " + plugin.name() + " has errors; nothing written");
+            return GraftMain.EXIT_FAILED;
+        }
+        console.err().println("graft: wrote " + output + " (" + build.millis() + " ms)");
+        return GraftMain.EXIT_OK;
+    }
+}

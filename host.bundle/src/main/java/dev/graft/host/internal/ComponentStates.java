@@ -1,0 +1,85 @@
+package dev.graft.host.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+import dev.graft.host.ComponentState;
+
+/** The states of a bundle's Declarative Services components, read from SCR's runtime service. */
+final class ComponentStates {
+
+    private ComponentStates() {
+    }
+
+    static List<ComponentState> of(ServiceComponentRuntime scr, Bundle bundle) {
+        List<ComponentState> states = new ArrayList<>();
+        if (bundle.getState() == Bundle.UNINSTALLED) {
+            return states;
+        }
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundle)) {
+            if (!scr.isComponentEnabled(d)) {
+                states.add(new ComponentState(d.name, "disabled", ""));
+                continue;
+            }
+            List<ComponentConfigurationDTO> configurations = new ArrayList<>(scr.getComponentConfigurationDTOs(d));
+            if (configurations.isEmpty()) {
+                states.add(new ComponentState(d.name, "unsatisfied configuration", ""));
+            }
+            for (ComponentConfigurationDTO c : configurations) {
+                states.add(new ComponentState(d.name, name(c.state), c.failure == null ? "" : c.failure));
+            }
+        }
+        return states;
+    }
+
+    /**
+     * Waits until every component of the bundle is active or satisfied, or one failed, or the
+     * deadline passed; then returns the states.
+     */
+    static List<ComponentState> await(ServiceComponentRuntime scr, Bundle bundle, long deadlineMillis) throws InterruptedException {
+        int declared = declaredComponentFiles(bundle);
+        long end = System.nanoTime() + deadlineMillis * 1_000_000L;
+        long pause = 1;
+        while (true) {
+            List<ComponentState> states = of(scr, bundle);
+            boolean anyFailed = states.stream().anyMatch(ComponentState::failed);
+            boolean settled = states.size() >= declared
+                && states.stream().allMatch(s -> s.state().equals("active") || s.state().equals("satisfied") || s.state().equals("disabled"));
+            if (anyFailed || settled || System.nanoTime() > end) {
+                return states;
+            }
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, 20);
+        }
+    }
+
+    private static int declaredComponentFiles(Bundle bundle) {
+        String header = bundle.getHeaders("").get("Service-Component");
+        if (header == null || header.isBlank()) {
+            return 0;
+        }
+        return header.split(",").length;
+    }
+
+    static String name(int state) {
+        switch (state) {
+            case ComponentConfigurationDTO.ACTIVE:
+                return "active";
+            case ComponentConfigurationDTO.SATISFIED:
+                return "satisfied";
+            case ComponentConfigurationDTO.UNSATISFIED_REFERENCE:
+                return "unsatisfied reference";
+            case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION:
+                return "unsatisfied configuration";
+            case ComponentConfigurationDTO.FAILED_ACTIVATION:
+                return "failed activation";
+            default:
+                return "state " + state;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.graft.host.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import dev.graft.host.FoundPlugin;
+import dev.graft.host.LoadPlan;
+
+/**
+ * Orders plugins so that each loads after the plugins whose packages it imports. A package that
+ * neither a plugin nor an installed bundle exports, and a cycle, block the plugins concerned; the
+ * problem names the chain.
+ */
+final class LoadOrder {
+
+    private final Map<String, SiteScanner.Found> byName = new LinkedHashMap<>();
+    private final Map<String, String> exporterOf = new HashMap<>();
+    private final Map<String, Set<String>> dependencies = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> blocked = new LinkedHashSet<>();
+
+    private LoadOrder(SiteScanner.Result scan) {
+        problems.addAll(scan.problems());
+        for (SiteScanner.Found f : scan.plugins()) {
+            byName.put(f.source().name(), f);
+            for (String pkg : f.source().exports()) {
+                String previous = exporterOf.putIfAbsent(pkg, f.source().name());
+                if (previous != null) {
+                    problems.add("package " + pkg + " is exported by both " + previous + " and " + f.source().name()
+                        + "; " + previous + " provides it");
+                }
+            }
+        }
+    }
+
+    /**
+     * @param scan the plugins found in the sites
+     * @param installed whether an installed bundle (or the JDK) exports a package
+     * @return the plan
+     */
+    static LoadPlan plan(SiteScanner.Result scan, Predicate<String> installed) {
+        LoadOrder order = new LoadOrder(scan);
+        order.findDependencies(installed);
+        return order.sort();
+    }
+
+    private void findDependencies(Predicate<String> installed) {
+        for (SiteScanner.Found f : byName.values()) {
+            Set<String> deps = new TreeSet<>();
+            f.source().imports().forEach((pkg, file) -> {
+                String provider = exporterOf.get(pkg);
+                if (provider != null && !provider.equals(f.source().name())) {
+                    deps.add(provider);
+                } else if (provider == null && !pkg.startsWith("java.") && !installed.test(pkg)) {
+                    problems.add(f.source().name() + " -> package " + pkg + " (imported by " + file
+                        + "): no plugin and no installed bundle exports it");
+                    blocked.add(f.source().name());
+                }
+            });
+            dependencies.put(f.source().name(), deps);
+        }
+    }
+
+    private LoadPlan sort() {
+        List<String> ordered = new ArrayList<>();
+        Map<String, Integer> mark = new HashMap<>();
+        for (String name : byName.keySet()) {
+            visit(name, mark, new ArrayList<>(), ordered);
+        }
+        // a plugin that depends on a blocked one is blocked too, with the chain named
+        for (String name : ordered) {
+            for (String dep : dependencies.get(name)) {
+                if (blocked.contains(dep) && blocked.add(name)) {
+                    problems.add(name + " -> " + dep + ": " + dep + " cannot load, so " + name + " is skipped");
+                }
+            }
+        }
+        List<FoundPlugin> plugins = new ArrayList<>();
+        for (String name : ordered) {
+            SiteScanner.Found f = byName.get(name);
+            plugins.add(new FoundPlugin(name, f.source().folder(), f.shadowed(), List.copyOf(f.source().exports()),
+                List.copyOf(dependencies.get(name))));
+        }
+        return new LoadPlan(plugins, problems, List.copyOf(blocked));
+    }
+
+    private void visit(String name, Map<String, Integer> mark, List<String> path, List<String> ordered) {
+        Integer state = mark.get(name);
+        if (state != null && state == 2) {
+            return;
+        }
+        if (state != null && state == 1) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+            cycle.add(name);
+            problems.add("cycle: " + String.join(" -> ", cycle));
+            blocked.addAll(cycle);
+            return;
+        }
+        mark.put(name, 1);
+        path.add(name);
+        for (String dep : dependencies.get(name)) {
+            visit(dep, mark, path, ordered);
+        }
+        path.remove(path.size() - 1);
+        mark.put(name, 2);
+        ordered.add(name);
+    }
+}

@@ -1,0 +1,206 @@
+package dev.graft.host.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.annotations.Designate;
+
+import dev.graft.cache.PluginCache;
+import dev.graft.compiler.Exporters;
+import dev.graft.compiler.PluginCompiler;
+import dev.graft.compiler.SourceException;
+import dev.graft.compiler.SourcePlugin;
+import dev.graft.host.FoundPlugin;
+import dev.graft.host.LoadOptions;
+import dev.graft.host.LoadPlan;
+import dev.graft.host.PluginLoader;
+import dev.graft.host.PluginRecord;
+import dev.graft.host.PluginRegistry;
+import dev.graft.host.PluginState;
+
+/**
+ * The loader: plans the sites, builds independent plugins in parallel and installs them in
+ * dependency order, each under a location never used before, and records every outcome.
+ */
+@Component(service = PluginLoader.class, configurationPid = "dev.graft.host.loader")
+@Designate(ocd = LoaderConfiguration.class)
+public final class Loader implements PluginLoader {
+
+    @Reference
+    PluginCompiler compiler;
+    @Reference
+    PluginCache cache;
+    @Reference
+    PluginRegistry registry;
+    @Reference
+    ServiceComponentRuntime scr;
+
+    private BundleContext context;
+    private BundleStarter starter;
+    private PluginBuilder builder;
+    private ExecutorService builders;
+    private final Map<String, Path> folders = new HashMap<>();
+
+    @Activate
+    void activate(BundleContext bundleContext, LoaderConfiguration config) {
+        context = bundleContext;
+        starter = new BundleStarter(context, scr, config.componentDeadlineMillis());
+        builder = new PluginBuilder(compiler, cache);
+        int threads = config.parallelBuilds() > 0 ? config.parallelBuilds() : Runtime.getRuntime().availableProcessors();
+        builders = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "graft-build");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        builders.shutdownNow();
+    }
+
+    @Override
+    public LoadPlan plan(List<Path> sites) {
+        Exporters exporters = new Exporters(context);
+        return LoadOrder.plan(SiteScanner.scan(sites), pkg -> !exporters.candidates(pkg).isEmpty());
+    }
+
+    @Override
+    public List<PluginRecord> loadAll(LoadOptions options) {
+        LoadPlan plan = plan(options.sites());
+        List<PluginRecord> records = new ArrayList<>();
+        Map<String, PluginRecord> byName = new HashMap<>();
+        List<List<FoundPlugin>> waves = Waves.of(plan.plugins());
+        for (List<FoundPlugin> wave : waves) {
+            List<Future<Prepared>> builds = new ArrayList<>();
+            for (FoundPlugin p : wave) {
+                Optional<String> blocker = blocker(p, plan, byName);
+                builds.add(blocker.isPresent()
+                    ? java.util.concurrent.CompletableFuture.completedFuture(Prepared.skipped(p, blocker.get()))
+                    : builders.submit(() -> prepare(p.folder(), options.useCache())));
+            }
+            for (Future<Prepared> f : builds) {
+                PluginRecord r = install(await(f));
+                records.add(r);
+                byName.put(r.name(), r);
+            }
+        }
+        for (Path jar : options.jars()) {
+            records.add(loadJar(jar));
+        }
+        return records;
+    }
+
+    @Override
+    public PluginRecord load(Path folder, boolean useCache) {
+        return install(prepare(folder, useCache));
+    }
+
+    @Override
+    public PluginRecord loadJar(Path jar) {
+        return install(PrecompiledJar.read(jar, compiler.hostFingerprint()));
+    }
+
+    @Override
+    public Optional<PluginRecord> unload(String name) {
+        Optional<PluginRecord> current = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Bundle bundle = context.getBundle(current.get().bundleId());
+        if (bundle != null) {
+            starter.uninstall(bundle);
+        }
+        PluginRecord unloaded = registry.plugin(name).orElseThrow();
+        if (unloaded.state() != PluginState.UNLOADED) {
+            unloaded = unloaded.with(PluginState.UNLOADED, List.of());
+            registry.record(unloaded);
+        }
+        return Optional.of(unloaded);
+    }
+
+    @Override
+    public Optional<PluginRecord> reload(String name) {
+        Path folder;
+        synchronized (folders) {
+            folder = folders.get(name);
+        }
+        if (folder == null) {
+            return Optional.empty();
+        }
+        return Optional.of(load(folder, true));
+    }
+
+    private Prepared prepare(Path folder, boolean useCache) {
+        SourcePlugin plugin;
+        try {
+            plugin = compiler.read(folder);
+        } catch (SourceException e) {
+            return Prepared.failed(folder.getFileName().toString(), folder, List.of(DiagnosticText.format(folder.toString(), e.diagnostic())));
+        }
+        synchronized (folders) {
+            folders.put(plugin.name(), folder);
+        }
+        return Prepared.built(folder, builder.build(plugin, folder.toString(), useCache));
+    }
+
+    private synchronized PluginRecord install(Prepared prepared) {
+        if (prepared.outcome() == null || !prepared.outcome().succeeded()) {
+            PluginRecord failed = prepared.failedRecord();
+            registry.record(failed);
+            return failed;
+        }
+        PluginBuilder.Outcome outcome = prepared.outcome();
+        unload(outcome.name());
+        String location = registry.newLocation(outcome.name(), outcome.sourceDigest().isEmpty() ? "000000000000" : outcome.sourceDigest());
+        BundleStarter.Started started = starter.start(location, outcome.bundle());
+        PluginRecord record = new PluginRecord(outcome.name(),
+            started.bundle() == null ? "" : started.bundle().getVersion().toString(), location,
+            started.succeeded() ? started.bundle().getBundleId() : -1, outcome.sourceDigest(), prepared.site().toString(),
+            started.succeeded() ? PluginState.ACTIVE : PluginState.FAILED, outcome.fromCache(), outcome.millis(),
+            started.millis(), started.components(), started.problems());
+        registry.record(record);
+        return record;
+    }
+
+    private static Optional<String> blocker(FoundPlugin p, LoadPlan plan, Map<String, PluginRecord> loaded) {
+        if (plan.blocked().contains(p.name())) {
+            return Optional.of(plan.problems().stream().filter(pr -> pr.contains(p.name())).findFirst()
+                .orElse("blocked by a missing provider or a cycle"));
+        }
+        for (String dep : p.dependencies()) {
+            PluginRecord r = loaded.get(dep);
+            if (r != null && r.state() != PluginState.ACTIVE) {
+                return Optional.of("skipped because " + dep + " " + (r.state() == PluginState.SKIPPED ? "was skipped" : "failed")
+                    + " (" + p.name() + " -> " + dep + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Prepared await(Future<Prepared> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a build crashed: " + e.getCause(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.graft.host.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.graft.cache.CacheKey;
+import dev.graft.cache.Lookup;
+import dev.graft.cache.PluginCache;
+import dev.graft.compiler.Build;
+import dev.graft.compiler.Diagnostic;
+import dev.graft.compiler.PluginCompiler;
+import dev.graft.compiler.SourcePlugin;
+
+/** Turns a source plugin into bundle bytes: from the cache when it holds a valid entry, else by compiling (and storing). */
+final class PluginBuilder {
+
+    /** What building gave: the bundle, or the problems that stopped it. */
+    record Outcome(String name, byte[] bundle, boolean fromCache, String sourceDigest, long millis, List<String> problems,
+        List<Diagnostic> diagnostics) {
+
+        boolean succeeded() {
+            return bundle != null;
+        }
+    }
+
+    private final PluginCompiler compiler;
+    private final PluginCache cache;
+
+    PluginBuilder(PluginCompiler compiler, PluginCache cache) {
+        this.compiler = compiler;
+        this.cache = cache;
+    }
+
+    Outcome build(SourcePlugin plugin, String displayFolder, boolean useCache) {
+        long start = System.nanoTime();
+        CacheKey key = null;
+        if (useCache) {
+            key = cache.key(plugin, compiler.defaultOptions());
+            Lookup lookup = cache.find(key);
+            if (lookup.isHit()) {
+                byte[] jar = lookup.bundle().orElseThrow();
+                return new Outcome(plugin.name(), jar, true, BundleManifest.of(jar).sourceDigest(), millisSince(start), List.of(),
+                    List.of());
+            }
+        }
+        Build build = compiler.compile(plugin);
+        if (!build.succeeded()) {
+            List<String> problems = new ArrayList<>();
+            for (Diagnostic d : build.errors()) {
+                problems.add(DiagnosticText.format(displayFolder, d));
+            }
+            return new Outcome(plugin.name(), null, false, build.sourceDigest(), millisSince(start), problems, build.diagnostics());
+        }
+        if (key != null) {
+            cache.put(key, build);
+        }
+        return new Outcome(plugin.name(), build.bundle().orElseThrow(), false, build.sourceDigest(), millisSince(start), List.of(),
+            build.diagnostics());
+    }
+
+    static long millisSince(long nanoStart) {
+        return (System.nanoTime() - nanoStart) / 1_000_000L;
+    }
+}

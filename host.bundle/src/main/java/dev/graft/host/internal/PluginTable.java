@@ -1,0 +1,38 @@
+package dev.graft.host.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import dev.graft.host.ComponentState;
+import dev.graft.host.PluginRecord;
+import dev.graft.host.PluginState;
+
+/** Prints plugin records as a table, and the problems of those that did not load below it. */
+final class PluginTable {
+
+    private PluginTable() {
+    }
+
+    static void print(List<PluginRecord> records, PrintStream out) {
+        out.printf("%-24s %-10s %-8s %6s %-11s %-10s %7s%n", "PLUGIN", "VERSION", "STATE", "BUNDLE", "COMPONENTS", "BUILD", "MS");
+        for (PluginRecord r : records) {
+            long active = r.components().stream().filter(c -> c.state().equals("active") || c.state().equals("satisfied")).count();
+            out.printf("%-24s %-10s %-8s %6s %-11s %-10s %7d%n", r.name(), r.version().isEmpty() ? "-" : r.version(),
+                r.state().name().toLowerCase(java.util.Locale.ROOT), r.bundleId() < 0 ? "-" : Long.toString(r.bundleId()),
+                r.components().isEmpty() ? "-" : active + "/" + r.components().size(),
+                r.state() == PluginState.ACTIVE ? (r.fromCache() ? "cache" : "compiled") : "-", r.buildMillis() + r.startMillis());
+        }
+        for (PluginRecord r : records) {
+            for (ComponentState c : r.components()) {
+                if (!c.state().equals("active") && !c.state().equals("satisfied")) {
+                    out.println(r.name() + ": component " + c.name() + " is " + c.state() + (c.failure().isEmpty() ? "" : ": " + c.failure()));
+                }
+            }
+            if (!r.problems().isEmpty()) {
+                out.println();
+                out.println(r.name() + " " + r.state().name().toLowerCase(java.util.Locale.ROOT) + ":");
+                r.problems().forEach(p -> out.println(p.indent(2).stripTrailing()));
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.graft.host.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import org.osgi.framework.ServiceRegistration;
+
+import dev.graft.host.GraftMain;
+import dev.graft.host.LoadOptions;
+import dev.graft.host.LoadPlan;
+import dev.graft.host.PluginListener;
+import dev.graft.host.PluginRecord;
+import dev.graft.host.PluginState;
+
+/** {@code graft run}: load every plugin of the sites, print what loaded, keep running until Ctrl-C. */
+final class RunCommand implements Command {
+
+    private final Host host;
+    private final CountDownLatch stopped;
+
+    RunCommand(Host host, CountDownLatch stopped) {
+        this.host = host;
+        this.stopped = stopped;
+    }
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String usage() {
+        return "graft run [--site DIR]... [--cache DIR] [--jar FILE]... [--once] [--no-cache]";
+    }
+
+    @Override
+    public String summary() {
+        return "load every plugin of the sites, print what loaded, and keep running until Ctrl-C";
+    }
+
+    @Override
+    public String help() {
+        return """
+            Options:
+              --site DIR    a site: a folder whose subfolders are source plugins; repeatable, searched in
+                            order (default: $GRAFT_SITES, else the examples shipped with Graft)
+              --cache DIR   the compile cache (default: $XDG_CACHE_HOME/graft, else ~/.cache/graft)
+              --jar FILE    also load a bundle made by 'graft compile' on a host with the same fingerprint
+              --once        stop after loading; exit 1 when any plugin failed
+              --no-cache    compile every plugin, neither reading nor writing the cache""";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws UsageException {
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", "--jar"), Set.of("--once", "--no-cache"));
+        if (!a.positional().isEmpty()) {
+            throw new UsageException("unexpected argument " + a.positional().get(0));
+        }
+        List<PluginRecord> records = load(a, console);
+        if (records == null) {
+            return GraftMain.EXIT_FAILED;
+        }
+        long failed = records.stream().filter(r -> r.state() != PluginState.ACTIVE).count();
+        if (a.has("--once")) {
+            return failed == 0 ? GraftMain.EXIT_OK : GraftMain.EXIT_FAILED;
+        }
+        console.err().println("graft: running; press Ctrl-C to stop");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return GraftMain.EXIT_OK;
+    }
+
+    /**
+     * Loads the sites and jars the arguments name, printing progress and the table of what loaded.
+     *
+     * @return the records, or null when the cache could not be set up
+     */
+    List<PluginRecord> load(Arguments a, Console console) {
+        List<Path> sites = host.sites(a.all("--site"));
+        try {
+            host.useCache(a.one("--cache", null));
+        } catch (IOException | UsageException e) {
+            console.err().println("graft: " + e.getMessage());
+            return null;
+        }
+        LoadPlan plan = host.loader().plan(sites);
+        plan.problems().forEach(p -> console.err().println("graft: " + p));
+        console.err().println("graft: loading " + plan.plugins().size() + " plugins from " + sites);
+        List<PluginRecord> records;
+        ServiceRegistration<PluginListener> progress = host.context().registerService(PluginListener.class, new Progress(console), null);
+        try {
+            records = host.loader().loadAll(new LoadOptions(sites, a.all("--jar").stream().map(Path::of).toList(), !a.has("--no-cache")));
+        } finally {
+            progress.unregister();
+        }
+        PluginTable.print(records, console.out());
+        long failed = records.stream().filter(r -> r.state() != PluginState.ACTIVE).count();
+        console.err().println("graft: " + (records.size() - failed) + " loaded, " + failed + " failed");
+        return records;
+    }
+
+    /** One progress line per plugin, as it loads. */
+    private record Progress(Console console) implements PluginListener {
+
+        @Override
+        public void loaded(PluginRecord p) {
+            console.err().printf("graft: loaded %s (%s, %d ms)%n", p.name(), p.fromCache() ? "from cache" : "compiled",
+                p.buildMillis() + p.startMillis());
+        }
+
+        @Override
+        public void failed(PluginRecord p) {
+            console.err().printf("graft: %s %s%n", p.name(), p.state() == PluginState.SKIPPED ? "skipped" : "failed");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.graft.host.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.osgi.framework.ServiceReference;
+
+import dev.graft.host.GraftMain;
+
+/** {@code graft shell}: load the sites, then the Felix Gogo shell with Graft's commands. */
+final class ShellCommand implements Command {
+
+    private final Host host;
+    private final RunCommand loading;
+
+    ShellCommand(Host host, CountDownLatch stopped) {
+        this.host = host;
+        this.loading = new RunCommand(host, stopped);
+    }
+
+    @Override
+    public String name() {
+        return "shell";
+    }
+
+    @Override
+    public String usage() {
+        return "graft shell [--site DIR]... [--cache DIR] [--jar FILE]... [--no-cache]";
+    }
+
+    @Override
+    public String summary() {
+        return "load the sites, then open the Felix Gogo shell with the graft:* commands";
+    }
+
+    @Override
+    public String help() {
+        return """
+            Shell commands: graft:list, graft:load DIR, graft:unload NAME, graft:reload NAME,
+            graft:check DIR, graft:which NAME, graft:cache stats|ls|verify|prune|clean, and Gogo's own
+            (lb, help, ...). Leave with 'exit' or Ctrl-D; Ctrl-C stops Graft.
+
+            Options are those of 'graft run'.""";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws UsageException {
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", "--jar"), Set.of("--no-cache"));
+        if (loading.load(a, console) == null) {
+            return GraftMain.EXIT_FAILED;
+        }
+        ServiceReference<CommandProcessor> ref = host.context().getServiceReference(CommandProcessor.class);
+        if (ref == null) {
+            console.err().println("graft shell: the Gogo shell is not installed");
+            return GraftMain.EXIT_FAILED;
+        }
+        CommandProcessor processor = host.context().getService(ref);
+        try (CommandSession session = processor.createSession(System.in, console.out(), console.err())) {
+            session.execute("gosh --login --noshutdown");
+            return GraftMain.EXIT_OK;
+        } catch (Exception e) {
+            console.err().println("graft shell: " + e.getMessage());
+            return GraftMain.EXIT_FAILED;
+        } finally {
+            host.context().ungetService(ref);
+        }
+    }
+}
