@@ -1,0 +1,166 @@
+package dev.graft.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The graft commands, each run in a real separate process with exit codes and output asserted. */
+class CommandsIT {
+
+    static final Path EXAMPLES = Path.of(System.getProperty("graft.examples", "../examples")).toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+    Path cache;
+    Path site;
+
+    @BeforeEach
+    void folders() throws Exception {
+        cache = Files.createDirectory(tmp.resolve("cache"));
+        site = Files.createDirectory(tmp.resolve("site"));
+    }
+
+    private void writeBroken() throws Exception {
+        Path file = site.resolve("broken/src/b/Broken.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "package b;\n\npublic class Broken {\n    int x = \"text\";\n}\n");
+    }
+
+    @Test
+    void runOnceLoadsTheExamplesThenFromTheCache() throws Exception {
+        GraftProcess.Result cold = GraftProcess.run(tmp, "run", "--once", "--site", EXAMPLES.toString(), "--cache", cache.toString());
+        assertEquals(0, cold.exitCode(), cold.err());
+        for (String name : List.of("greeter-api", "hello", "bonjour", "uptime", "greetings")) {
+            assertTrue(cold.out().lines().anyMatch(l -> l.startsWith(name + " ") && l.contains(" active ") && l.contains(" compiled ")),
+                name + " not compiled and active in:\n" + cold.out());
+        }
+        assertTrue(cold.out().contains("greetings: [en] Hello, Graft!"), cold.out());
+        GraftProcess.Result warm = GraftProcess.run(tmp, "run", "--once", "--site", EXAMPLES.toString(), "--cache", cache.toString());
+        assertEquals(0, warm.exitCode(), warm.err());
+        assertEquals(5, warm.out().lines().filter(l -> l.contains(" active ") && l.contains(" cache ")).count(), warm.out());
+    }
+
+    @Test
+    void runOnceExitsOneWhenAPluginFails() throws Exception {
+        writeBroken();
+        GraftProcess.Result r = GraftProcess.run(tmp, "run", "--once", "--no-cache", "--site", site.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().contains("broken/src/b/Broken.java:4:13: error: Type mismatch: cannot convert from String to int"), r.out());
+    }
+
+    @Test
+    void checkPrintsDiagnosticsLikeJavacAndExitsOne() throws Exception {
+        writeBroken();
+        String dir = site.resolve("broken").toString();
+        GraftProcess.Result r = GraftProcess.run(tmp, "check", dir);
+        assertEquals(1, r.exitCode());
+        assertEquals(List.of(dir + "/src/b/Broken.java:4:13: error: Type mismatch: cannot convert from String to int",
+            "    int x = \"text\";", "            ^"), r.out().lines().toList());
+    }
+
+    @Test
+    void checkWritesJsonForEditors() throws Exception {
+        writeBroken();
+        String dir = site.resolve("broken").toString();
+        GraftProcess.Result r = GraftProcess.run(tmp, "check", "--format", "json", dir);
+        assertEquals(1, r.exitCode());
+        assertEquals("{\"plugins\":[{\"name\":\"broken\",\"folder\":\"" + dir + "\",\"ok\":false,\"diagnostics\":[{\"file\":\"" + dir
+            + "/src/b/Broken.java\",\"line\":4,\"column\":13,\"severity\":\"error\",\"message\":\"Type mismatch: cannot convert from String to int\"}]}]}",
+            r.out().strip());
+    }
+
+    @Test
+    void checkOfAGoodPluginExitsZero() throws Exception {
+        GraftProcess.Result r = GraftProcess.run(tmp, "check", EXAMPLES.resolve("uptime").toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+    }
+
+    @Test
+    void aJarCompiledInOneProcessRunsInAnother() throws Exception {
+        Path jar = tmp.resolve("uptime.jar");
+        GraftProcess.Result compiled = GraftProcess.run(tmp, "compile", EXAMPLES.resolve("uptime").toString(), "-o", jar.toString());
+        assertEquals(0, compiled.exitCode(), compiled.err());
+        assertTrue(Files.size(jar) > 0);
+        GraftProcess.Result run = GraftProcess.run(tmp, "run", "--once", "--no-cache", "--site", site.toString(), "--jar", jar.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("uptime ") && l.contains(" active ")), run.out());
+    }
+
+    @Test
+    void compileOfABrokenPluginWritesNothing() throws Exception {
+        writeBroken();
+        Path jar = tmp.resolve("broken.jar");
+        GraftProcess.Result r = GraftProcess.run(tmp, "compile", site.resolve("broken").toString(), "-o", jar.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("Broken.java:4:13: error:"), r.err());
+        assertFalse(Files.exists(jar));
+    }
+
+    @Test
+    void listShowsLoadOrderDependenciesAndCacheState() throws Exception {
+        GraftProcess.Result r = GraftProcess.run(tmp, "list", "--site", EXAMPLES.toString(), "--cache", cache.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("#   PLUGIN"), r.out());
+        assertTrue(lines.get(1).contains(" greeter-api "), "the API plugin comes first:\n" + r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" hello ") && l.contains(" absent ") && l.contains(" greeter-api ")), r.out());
+    }
+
+    @Test
+    void whichNamesTheWinningFolderAndTheShadowedOne() throws Exception {
+        Path second = Files.createDirectory(tmp.resolve("second"));
+        Path copy = second.resolve("uptime/src/com/example/uptime");
+        Files.createDirectories(copy);
+        Files.copy(EXAMPLES.resolve("uptime/src/com/example/uptime/UptimeActivator.java"), copy.resolve("UptimeActivator.java"));
+        GraftProcess.Result r = GraftProcess.run(tmp, "which", "uptime", "--site", EXAMPLES.toString(), "--site", second.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of(EXAMPLES.resolve("uptime").toString(), "shadowed: " + second.resolve("uptime")), r.out().lines().toList());
+        GraftProcess.Result missing = GraftProcess.run(tmp, "which", "nothing", "--site", EXAMPLES.toString());
+        assertEquals(1, missing.exitCode());
+        assertEquals("graft: no site has a plugin named nothing", missing.err().strip());
+    }
+
+    @Test
+    void cacheCommandsReportWhatTheCacheHolds() throws Exception {
+        GraftProcess.Result run = GraftProcess.run(tmp, "run", "--once", "--site", EXAMPLES.toString(), "--cache", cache.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        GraftProcess.Result ls = GraftProcess.run(tmp, "cache", "ls", "--cache", cache.toString());
+        assertEquals(0, ls.exitCode(), ls.err());
+        assertEquals(6, ls.out().lines().count(), "a header and five entries:\n" + ls.out());
+        GraftProcess.Result verify = GraftProcess.run(tmp, "cache", "verify", "--cache", cache.toString());
+        assertEquals(0, verify.exitCode(), verify.out());
+        assertTrue(verify.out().startsWith("checked 5 entries, 0 bad"), verify.out());
+        GraftProcess.Result clean = GraftProcess.run(tmp, "cache", "clean", "--cache", cache.toString());
+        assertEquals(0, clean.exitCode(), clean.err());
+        GraftProcess.Result stats = GraftProcess.run(tmp, "cache", "stats", "--cache", cache.toString());
+        assertTrue(stats.out().contains("entries      0"), stats.out());
+        GraftProcess.Result bad = GraftProcess.run(tmp, "cache", "frob", "--cache", cache.toString());
+        assertEquals(2, bad.exitCode());
+    }
+
+    @Test
+    void ctrlCStopsARunningGraftCleanly() throws Exception {
+        GraftProcess p = GraftProcess.start(tmp, "run", "--no-cache", "--site", EXAMPLES.toString());
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (p.stdoutSoFar().lines().noneMatch(l -> l.startsWith("uptime ") && l.contains(" active ")) && p.process().isAlive() && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertTrue(p.process().isAlive(), "graft run keeps running after loading");
+        p.process().destroy(); // SIGTERM, handled like SIGINT
+        GraftProcess.Result r = p.await(60);
+        assertEquals(143, r.exitCode(), r.err());
+        assertTrue(r.out().contains("uptime: stopped after"), "plugins were stopped:\n" + r.out());
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith(FrameworkStorage.PREFIX)), "storage removed");
+        }
+    }
+}

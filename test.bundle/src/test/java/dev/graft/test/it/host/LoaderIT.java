@@ -1,0 +1,183 @@
+package dev.graft.test.it.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+import dev.graft.host.LoadOptions;
+import dev.graft.host.PluginListener;
+import dev.graft.host.PluginLoader;
+import dev.graft.host.PluginRecord;
+import dev.graft.host.PluginRegistry;
+import dev.graft.host.PluginState;
+
+@ExtendWith(BundleContextExtension.class)
+@ExtendWith(ServiceExtension.class)
+class LoaderIT {
+
+    @InjectBundleContext
+    BundleContext context;
+    @InjectService
+    PluginLoader loader;
+    @InjectService
+    PluginRegistry registry;
+    @TempDir
+    Path site;
+
+    @AfterEach
+    void unloadEverything() {
+        for (PluginRecord r : registry.plugins()) {
+            if (r.state() == PluginState.ACTIVE) {
+                loader.unload(r.name());
+            }
+        }
+    }
+
+    private List<PluginRecord> loadSite() {
+        return loader.loadAll(new LoadOptions(List.of(site), List.of(), false));
+    }
+
+    @Test
+    void theExamplesLoadInDependencyOrderWithEveryComponentActive() throws Exception {
+        Path examples = Path.of(context.getProperty("graft.examples"));
+        List<PluginRecord> records = loader.loadAll(new LoadOptions(List.of(examples), List.of(), false));
+        assertEquals("greeter-api", records.get(0).name());
+        assertEquals(List.of("bonjour", "greeter-api", "greetings", "hello", "uptime"),
+            records.stream().map(PluginRecord::name).sorted().toList());
+        for (PluginRecord r : records) {
+            assertEquals(PluginState.ACTIVE, r.state(), () -> r.name() + ": " + r.problems());
+            assertTrue(r.components().stream().allMatch(c -> c.state().equals("active") || c.state().equals("satisfied")),
+                () -> r.name() + " components " + r.components());
+            assertTrue(r.location().startsWith("graft:" + r.name() + "/"), r.location());
+            assertEquals(context.getBundle(r.bundleId()).getSymbolicName(), r.name());
+        }
+        ServiceReference<?>[] greeters = context.getServiceReferences("com.example.greeter.Greeter", null);
+        assertNotNull(greeters);
+        assertEquals(2, greeters.length);
+    }
+
+    @Test
+    void aReloadIsANewBundleUnderANewLocationAndRunsStartUpEffectsAgain() throws Exception {
+        Path folder = TestPlugins.countingActivator("counter").writeTo(site);
+        System.clearProperty("graft.test.counter.starts");
+        PluginRecord first = loader.load(folder, false);
+        PluginRecord second = loader.reload("counter").orElseThrow();
+        assertEquals(PluginState.ACTIVE, second.state(), second.problems()::toString);
+        assertNotEquals(first.location(), second.location());
+        assertNotEquals(first.bundleId(), second.bundleId());
+        assertTrue(first.location().matches("graft:counter/[0-9a-f]{12}/\\d+"), first.location());
+        assertEquals(first.location().substring(0, first.location().lastIndexOf('/')),
+            second.location().substring(0, second.location().lastIndexOf('/')), "same content, same digest");
+        assertEquals("2", System.getProperty("graft.test.counter.starts"));
+        assertNull(context.getBundle(first.location()), "the first bundle is gone");
+    }
+
+    @Test
+    void aThrowingActivatorFailsItsPluginAloneAndLeavesNothingInstalled() throws Exception {
+        TestPlugins.throwingActivator("boom").writeTo(site);
+        TestPlugins.supplier("fine", "fine").writeTo(site);
+        List<PluginRecord> records = loadSite();
+        PluginRecord boom = records.stream().filter(r -> r.name().equals("boom")).findFirst().orElseThrow();
+        PluginRecord fine = records.stream().filter(r -> r.name().equals("fine")).findFirst().orElseThrow();
+        assertEquals(PluginState.FAILED, boom.state());
+        assertTrue(boom.problems().get(0).contains("activator threw") && boom.problems().get(0).contains("boom in start"),
+            boom.problems()::toString);
+        assertNull(context.getBundle(boom.location()), "the failed bundle is uninstalled");
+        assertEquals(PluginState.ACTIVE, fine.state(), fine.problems()::toString);
+    }
+
+    @Test
+    void aComponentThatFailsToActivateFailsItsPlugin() throws Exception {
+        PluginRecord r = loader.load(TestPlugins.failingComponent("fails").writeTo(site), false);
+        assertEquals(PluginState.FAILED, r.state());
+        assertTrue(r.problems().get(0).startsWith("component t.fails.Fails failed to activate"), r.problems()::toString);
+        assertNull(context.getBundle(r.location()));
+    }
+
+    @Test
+    void aPluginWhoseDependencyFailedIsSkippedNamingIt() throws Exception {
+        TestPlugins.api("api", true).writeTo(site);
+        TestPlugins.apiUser("user", "api").writeTo(site);
+        List<PluginRecord> records = loadSite();
+        assertEquals(List.of("api", "user"), records.stream().map(PluginRecord::name).toList());
+        assertEquals(PluginState.FAILED, records.get(0).state());
+        assertTrue(records.get(0).problems().get(0).contains("Api.java:4"), records.get(0).problems()::toString);
+        assertEquals(PluginState.SKIPPED, records.get(1).state());
+        assertEquals(List.of("skipped because api failed (user -> api)"), records.get(1).problems());
+    }
+
+    @Test
+    void aPluginUsesThePackageItsDependencyExportsFromTheInstalledBundle() throws Exception {
+        TestPlugins.api("api2", false).writeTo(site);
+        TestPlugins.apiUser("user2", "api2").writeTo(site);
+        List<PluginRecord> records = loadSite();
+        assertEquals(List.of(PluginState.ACTIVE, PluginState.ACTIVE), records.stream().map(PluginRecord::state).toList(),
+            records::toString);
+        Bundle user = context.getBundle(records.get(1).bundleId());
+        assertTrue(user.getHeaders().get("Import-Package").contains("t.api.api2"), "imported, not embedded");
+        assertNull(user.getEntry("t/api/api2/Api.class"), "the API class is not embedded again");
+    }
+
+    @Test
+    void listenersAreToldOfLoadedFailedAndUnloadedPlugins() throws Exception {
+        List<String> events = new ArrayList<>();
+        ServiceRegistration<PluginListener> reg = context.registerService(PluginListener.class, new PluginListener() {
+            @Override
+            public void loaded(PluginRecord p) {
+                events.add("loaded " + p.name());
+            }
+
+            @Override
+            public void failed(PluginRecord p) {
+                events.add("failed " + p.name());
+            }
+
+            @Override
+            public void unloaded(PluginRecord p) {
+                events.add("unloaded " + p.name());
+            }
+        }, null);
+        try {
+            loader.load(TestPlugins.supplier("heard", "x").writeTo(site), false);
+            loader.load(TestPlugins.throwingActivator("heard-boom").writeTo(site), false);
+            loader.unload("heard");
+        } finally {
+            reg.unregister();
+        }
+        assertEquals(List.of("loaded heard", "failed heard-boom", "unloaded heard"), events);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLoadedPluginServesItsService() throws Exception {
+        loader.load(TestPlugins.supplier("served", "hello from served").writeTo(site), false);
+        ServiceReference<?>[] refs = context.getServiceReferences(Supplier.class.getName(), "(plugin=served)");
+        assertNotNull(refs);
+        Supplier<String> s = (Supplier<String>) context.getService(refs[0]);
+        try {
+            assertEquals("hello from served", s.get());
+        } finally {
+            context.ungetService(refs[0]);
+        }
+    }
+}
