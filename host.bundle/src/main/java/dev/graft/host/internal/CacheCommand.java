@@ -15,44 +15,28 @@ import dev.graft.cache.VerifyReport;
 import dev.graft.host.GraftMain;
 
 /** {@code graft cache}: look into and look after the compile cache. */
-final class CacheCommand implements Command {
+final class CacheCommand extends Command {
 
     private final Host host;
 
     CacheCommand(Host host) {
+        super("cache",
+            "graft cache stats|ls|verify|prune|clean [--cache DIR]",
+            "show, check, trim or empty the compile cache",
+            """
+                stats    entries, bytes, and this process's hits, misses, evictions and quarantined entries
+                ls       every entry, most recently used first: plugin, key, size, last used
+                verify   re-check every entry's checksum and key; bad entries are quarantined (exit 1 if any)
+                prune    evict least-recently-used entries beyond the limits and sweep temporary files
+                clean    remove every entry
+    
+                Options:
+                  --cache DIR   the cache (default: $XDG_CACHE_HOME/graft, else ~/.cache/graft)""");
         this.host = host;
     }
 
     @Override
-    public String name() {
-        return "cache";
-    }
-
-    @Override
-    public String usage() {
-        return "graft cache stats|ls|verify|prune|clean [--cache DIR]";
-    }
-
-    @Override
-    public String summary() {
-        return "show, check, trim or empty the compile cache";
-    }
-
-    @Override
-    public String help() {
-        return """
-            stats    entries, bytes, and this process's hits, misses, evictions and quarantined entries
-            ls       every entry, most recently used first: plugin, key, size, last used
-            verify   re-check every entry's checksum and key; bad entries are quarantined (exit 1 if any)
-            prune    evict least-recently-used entries beyond the limits and sweep temporary files
-            clean    remove every entry
-
-            Options:
-              --cache DIR   the cache (default: $XDG_CACHE_HOME/graft, else ~/.cache/graft)""";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws UsageException {
+    int run(List<String> args, Console console) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("--cache"), Set.of());
         if (a.positional().size() != 1) {
             throw new UsageException("say which: stats, ls, verify, prune or clean");

@@ -14,42 +14,26 @@ import dev.graft.compiler.SourcePlugin;
 import dev.graft.host.GraftMain;
 
 /** {@code graft check}: compile, analyse and resolve plugins without installing anything. */
-final class CheckCommand implements Command {
+final class CheckCommand extends Command {
 
     private final Host host;
 
     CheckCommand(Host host) {
+        super("check",
+            "graft check [--format text|json] DIR...",
+            "compile and analyse plugins and say whether they would resolve, without installing them",
+            """
+                Prints every diagnostic as javac does (file:line:col: error: message, the source line and a
+                caret), or as JSON for editors and CI. Folders given together are one batch: a plugin may
+                use the packages that an earlier one exports. Exits 1 when any error is found.
+    
+                Options:
+                  --format text|json   the output format (default: text)""");
         this.host = host;
     }
 
     @Override
-    public String name() {
-        return "check";
-    }
-
-    @Override
-    public String usage() {
-        return "graft check [--format text|json] DIR...";
-    }
-
-    @Override
-    public String summary() {
-        return "compile and analyse plugins and say whether they would resolve, without installing them";
-    }
-
-    @Override
-    public String help() {
-        return """
-            Prints every diagnostic as javac does (file:line:col: error: message, the source line and a
-            caret), or as JSON for editors and CI. Folders given together are one batch: a plugin may
-            use the packages that an earlier one exports. Exits 1 when any error is found.
-
-            Options:
-              --format text|json   the output format (default: text)""";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws UsageException {
+    int run(List<String> args, Console console) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("--format"), Set.of());
         String format = a.one("--format", "text");
         if (!format.equals("text") && !format.equals("json")) {

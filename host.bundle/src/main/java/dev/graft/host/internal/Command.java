@@ -2,20 +2,42 @@ package dev.graft.host.internal;
 
 import java.util.List;
 
-/** One sub-command of the {@code graft} command line. */
-interface Command {
+/** One sub-command of the {@code graft} command line: its name, its help, and what it does. */
+abstract class Command {
 
-    /** @return the word that selects this command, for example {@code run} */
-    String name();
+    private final String name;
+    private final String usage;
+    private final String summary;
+    private final String help;
 
-    /** @return the usage line, for example {@code graft run [--site DIR]...} */
-    String usage();
+    /**
+     * @param name the word that selects the command, for example {@code run}
+     * @param usage the usage line, for example {@code graft run [--site DIR]...}
+     * @param summary one sentence saying what the command does
+     * @param help the text {@code graft NAME --help} prints after the usage line and summary
+     */
+    Command(String name, String usage, String summary, String help) {
+        this.name = name;
+        this.usage = usage;
+        this.summary = summary;
+        this.help = help;
+    }
 
-    /** @return one sentence saying what the command does */
-    String summary();
+    final String name() {
+        return name;
+    }
 
-    /** @return the full help text printed by {@code graft NAME --help}, after the usage line */
-    String help();
+    final String usage() {
+        return usage;
+    }
+
+    final String summary() {
+        return summary;
+    }
+
+    final String help() {
+        return help;
+    }
 
     /**
      * Runs the command.
@@ -25,5 +47,5 @@ interface Command {
      * @return the exit code
      * @throws UsageException when the arguments are not understood
      */
-    int run(List<String> args, Console console) throws UsageException;
+    abstract int run(List<String> args, Console console) throws UsageException;
 }

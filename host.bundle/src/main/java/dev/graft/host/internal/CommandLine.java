@@ -8,17 +8,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.ToIntFunction;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-import dev.graft.cache.PluginCache;
-import dev.graft.compiler.PluginCompiler;
 import dev.graft.host.GraftMain;
-import dev.graft.host.PluginLoader;
-import dev.graft.host.PluginRegistry;
 
 /**
  * The {@code graft} command line inside the framework: the launcher hands it the arguments and
@@ -28,15 +23,7 @@ import dev.graft.host.PluginRegistry;
 public final class CommandLine implements ToIntFunction<String[]> {
 
     @Reference
-    PluginLoader loader;
-    @Reference
-    PluginRegistry registry;
-    @Reference
-    PluginCompiler compiler;
-    @Reference
-    PluginCache cache;
-    @Reference
-    ConfigurationAdmin configurationAdmin;
+    Host host;
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -45,7 +32,6 @@ public final class CommandLine implements ToIntFunction<String[]> {
     @Activate
     void activate(BundleContext bundleContext) {
         context = bundleContext;
-        Host host = new Host(context, loader, registry, compiler, cache, configurationAdmin);
         for (Command c : List.of(new RunCommand(host, stopped), new CheckCommand(host), new CompileCommand(host),
             new ListCommand(host), new WhichCommand(host), new CacheCommand(host), new ShellCommand(host, stopped))) {
             commands.put(c.name(), c);

@@ -12,41 +12,25 @@ import dev.graft.compiler.SourcePlugin;
 import dev.graft.host.GraftMain;
 
 /** {@code graft compile}: build one plugin into a bundle jar that {@code graft run --jar} loads. */
-final class CompileCommand implements Command {
+final class CompileCommand extends Command {
 
     private final Host host;
 
     CompileCommand(Host host) {
+        super("compile",
+            "graft compile DIR -o FILE.jar",
+            "compile one plugin into a bundle jar, for 'graft run --jar' on a host with the same fingerprint",
+            """
+                The jar is written atomically: on failure nothing is written and an existing file stays.
+                Its manifest records the host fingerprint (Graft, ECJ, bndlib and Java versions).
+    
+                Options:
+                  -o, --output FILE   the jar to write""");
         this.host = host;
     }
 
     @Override
-    public String name() {
-        return "compile";
-    }
-
-    @Override
-    public String usage() {
-        return "graft compile DIR -o FILE.jar";
-    }
-
-    @Override
-    public String summary() {
-        return "compile one plugin into a bundle jar, for 'graft run --jar' on a host with the same fingerprint";
-    }
-
-    @Override
-    public String help() {
-        return """
-            The jar is written atomically: on failure nothing is written and an existing file stays.
-            Its manifest records the host fingerprint (Graft, ECJ, bndlib and Java versions).
-
-            Options:
-              -o, --output FILE   the jar to write""";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws UsageException {
+    int run(List<String> args, Console console) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("-o", "--output"), Set.of());
         if (a.positional().size() != 1) {
             throw new UsageException("name exactly one plugin folder");

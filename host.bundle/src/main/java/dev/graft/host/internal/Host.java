@@ -6,18 +6,62 @@ import java.util.List;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import dev.graft.cache.PluginCache;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRegistry;
 
-/** The services the commands work with, and the settings they share. */
-record Host(BundleContext context, PluginLoader loader, PluginRegistry registry, PluginCompiler compiler, PluginCache cache,
-    ConfigurationAdmin configurationAdmin) {
+/**
+ * The services the commands work with, and the settings they share; one component that both the
+ * command line and the shell commands use.
+ */
+@Component(service = Host.class)
+public final class Host {
 
     /** Framework property the launcher sets to the folder that holds graft.jar. */
     static final String HOME_PROPERTY = "graft.home";
+
+    @Reference
+    PluginLoader loader;
+    @Reference
+    PluginRegistry registry;
+    @Reference
+    PluginCompiler compiler;
+    @Reference
+    PluginCache cache;
+    @Reference
+    ConfigurationAdmin configurationAdmin;
+
+    private BundleContext context;
+
+    @Activate
+    void activate(BundleContext bundleContext) {
+        context = bundleContext;
+    }
+
+    BundleContext context() {
+        return context;
+    }
+
+    PluginLoader loader() {
+        return loader;
+    }
+
+    PluginRegistry registry() {
+        return registry;
+    }
+
+    PluginCompiler compiler() {
+        return compiler;
+    }
+
+    PluginCache cache() {
+        return cache;
+    }
 
     List<Path> sites(List<String> siteOptions) {
         return Sites.choose(siteOptions, System.getenv(Sites.ENVIRONMENT), context.getProperty(HOME_PROPERTY));

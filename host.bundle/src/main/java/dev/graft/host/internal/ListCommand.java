@@ -8,39 +8,23 @@ import dev.graft.host.GraftMain;
 import dev.graft.host.LoadPlan;
 
 /** {@code graft list}: the plugins of the sites in load order, without loading them. */
-final class ListCommand implements Command {
+final class ListCommand extends Command {
 
     private final Host host;
 
     ListCommand(Host host) {
+        super("list",
+            "graft list [--site DIR]...",
+            "list the plugins of the sites in load order, with dependencies, cache state and shadowed copies",
+            """
+                Options:
+                  --site DIR    a site; repeatable (default: $GRAFT_SITES, else the shipped examples)
+                  --cache DIR   the compile cache whose state is shown""");
         this.host = host;
     }
 
     @Override
-    public String name() {
-        return "list";
-    }
-
-    @Override
-    public String usage() {
-        return "graft list [--site DIR]...";
-    }
-
-    @Override
-    public String summary() {
-        return "list the plugins of the sites in load order, with dependencies, cache state and shadowed copies";
-    }
-
-    @Override
-    public String help() {
-        return """
-            Options:
-              --site DIR    a site; repeatable (default: $GRAFT_SITES, else the shipped examples)
-              --cache DIR   the compile cache whose state is shown""";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws UsageException {
+    int run(List<String> args, Console console) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("--site", "--cache"), Set.of());
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));

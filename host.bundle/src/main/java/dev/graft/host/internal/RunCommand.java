@@ -16,45 +16,29 @@ import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginState;
 
 /** {@code graft run}: load every plugin of the sites, print what loaded, keep running until Ctrl-C. */
-final class RunCommand implements Command {
+final class RunCommand extends Command {
 
     private final Host host;
     private final CountDownLatch stopped;
 
     RunCommand(Host host, CountDownLatch stopped) {
+        super("run",
+            "graft run [--site DIR]... [--cache DIR] [--jar FILE]... [--once] [--no-cache]",
+            "load every plugin of the sites, print what loaded, and keep running until Ctrl-C",
+            """
+                Options:
+                  --site DIR    a site: a folder whose subfolders are source plugins; repeatable, searched in
+                                order (default: $GRAFT_SITES, else the examples shipped with Graft)
+                  --cache DIR   the compile cache (default: $XDG_CACHE_HOME/graft, else ~/.cache/graft)
+                  --jar FILE    also load a bundle made by 'graft compile' on a host with the same fingerprint
+                  --once        stop after loading; exit 1 when any plugin failed
+                  --no-cache    compile every plugin, neither reading nor writing the cache""");
         this.host = host;
         this.stopped = stopped;
     }
 
     @Override
-    public String name() {
-        return "run";
-    }
-
-    @Override
-    public String usage() {
-        return "graft run [--site DIR]... [--cache DIR] [--jar FILE]... [--once] [--no-cache]";
-    }
-
-    @Override
-    public String summary() {
-        return "load every plugin of the sites, print what loaded, and keep running until Ctrl-C";
-    }
-
-    @Override
-    public String help() {
-        return """
-            Options:
-              --site DIR    a site: a folder whose subfolders are source plugins; repeatable, searched in
-                            order (default: $GRAFT_SITES, else the examples shipped with Graft)
-              --cache DIR   the compile cache (default: $XDG_CACHE_HOME/graft, else ~/.cache/graft)
-              --jar FILE    also load a bundle made by 'graft compile' on a host with the same fingerprint
-              --once        stop after loading; exit 1 when any plugin failed
-              --no-cache    compile every plugin, neither reading nor writing the cache""";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws UsageException {
+    int run(List<String> args, Console console) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("--site", "--cache", "--jar"), Set.of("--once", "--no-cache"));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));

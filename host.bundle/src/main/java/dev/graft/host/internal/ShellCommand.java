@@ -11,43 +11,27 @@ import org.osgi.framework.ServiceReference;
 import dev.graft.host.GraftMain;
 
 /** {@code graft shell}: load the sites, then the Felix Gogo shell with Graft's commands. */
-final class ShellCommand implements Command {
+final class ShellCommand extends Command {
 
     private final Host host;
     private final RunCommand loading;
 
     ShellCommand(Host host, CountDownLatch stopped) {
+        super("shell",
+            "graft shell [--site DIR]... [--cache DIR] [--jar FILE]... [--no-cache]",
+            "load the sites, then open the Felix Gogo shell with the graft:* commands",
+            """
+                Shell commands: graft:list, graft:load DIR, graft:unload NAME, graft:reload NAME,
+                graft:check DIR, graft:which NAME, graft:cache stats|ls|verify|prune|clean, and Gogo's own
+                (lb, help, ...). Leave with 'exit' or Ctrl-D; Ctrl-C stops Graft.
+    
+                Options are those of 'graft run'.""");
         this.host = host;
         this.loading = new RunCommand(host, stopped);
     }
 
     @Override
-    public String name() {
-        return "shell";
-    }
-
-    @Override
-    public String usage() {
-        return "graft shell [--site DIR]... [--cache DIR] [--jar FILE]... [--no-cache]";
-    }
-
-    @Override
-    public String summary() {
-        return "load the sites, then open the Felix Gogo shell with the graft:* commands";
-    }
-
-    @Override
-    public String help() {
-        return """
-            Shell commands: graft:list, graft:load DIR, graft:unload NAME, graft:reload NAME,
-            graft:check DIR, graft:which NAME, graft:cache stats|ls|verify|prune|clean, and Gogo's own
-            (lb, help, ...). Leave with 'exit' or Ctrl-D; Ctrl-C stops Graft.
-
-            Options are those of 'graft run'.""";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws UsageException {
+    int run(List<String> args, Console console) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("--site", "--cache", "--jar"), Set.of("--no-cache"));
         if (loading.load(a, console) == null) {
             return GraftMain.EXIT_FAILED;

@@ -4,17 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import dev.graft.cache.PluginCache;
-import dev.graft.compiler.PluginCompiler;
-import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
-import dev.graft.host.PluginRegistry;
 
 /** Graft's commands in the Felix Gogo shell: {@code graft:list}, {@code graft:load} and the others. */
 @Component(service = ShellCommands.class, property = {
@@ -29,42 +22,27 @@ import dev.graft.host.PluginRegistry;
 public final class ShellCommands {
 
     @Reference
-    PluginLoader loader;
-    @Reference
-    PluginRegistry registry;
-    @Reference
-    PluginCompiler compiler;
-    @Reference
-    PluginCache cache;
-    @Reference
-    ConfigurationAdmin configurationAdmin;
-
-    private Host host;
-
-    @Activate
-    void activate(BundleContext context) {
-        host = new Host(context, loader, registry, compiler, cache, configurationAdmin);
-    }
+    Host host;
 
     /** graft:list: the loaded plugins with their state, bundle and components. */
     public void list() {
-        PluginTable.print(registry.plugins(), System.out);
+        PluginTable.print(host.registry().plugins(), System.out);
     }
 
     /** graft:load DIR: load (or load again) one plugin folder. */
     public void load(String dir) {
-        PluginTable.print(List.of(loader.load(Path.of(dir), true)), System.out);
+        PluginTable.print(List.of(host.loader().load(Path.of(dir), true)), System.out);
     }
 
     /** graft:unload NAME: uninstall a plugin. */
     public void unload(String name) {
-        Optional<PluginRecord> r = loader.unload(name);
+        Optional<PluginRecord> r = host.loader().unload(name);
         System.out.println(r.isPresent() ? "unloaded " + name : "no plugin named " + name + " is loaded");
     }
 
     /** graft:reload NAME: load a plugin again from its folder, as a new bundle. */
     public void reload(String name) {
-        Optional<PluginRecord> r = loader.reload(name);
+        Optional<PluginRecord> r = host.loader().reload(name);
         if (r.isPresent()) {
             PluginTable.print(List.of(r.get()), System.out);
         } else {
@@ -79,13 +57,13 @@ public final class ShellCommands {
 
     /** graft:which NAME: where a loaded plugin came from. */
     public void which(String name) {
-        Optional<PluginRecord> r = registry.plugin(name);
+        Optional<PluginRecord> r = host.registry().plugin(name);
         System.out.println(r.isPresent() ? r.get().site() + " (" + r.get().state().name().toLowerCase(java.util.Locale.ROOT) + ", "
             + r.get().location() + ")" : "no plugin named " + name + " is loaded");
     }
 
     /** graft:cache stats|ls|verify|prune|clean. */
     public void cache(String action) throws UsageException {
-        CacheCommand.run(action, cache, Console.system());
+        CacheCommand.run(action, host.cache(), Console.system());
     }
 }

@@ -9,40 +9,24 @@ import dev.graft.host.GraftMain;
 import dev.graft.host.LoadPlan;
 
 /** {@code graft which}: which folder provides a plugin, and which copies it shadows. */
-final class WhichCommand implements Command {
+final class WhichCommand extends Command {
 
     private final Host host;
 
     WhichCommand(Host host) {
+        super("which",
+            "graft which NAME [--site DIR]...",
+            "print the folder that provides a plugin, and the copies it shadows",
+            """
+                Exits 1 when no site has a plugin of that name.
+    
+                Options:
+                  --site DIR    a site; repeatable (default: $GRAFT_SITES, else the shipped examples)""");
         this.host = host;
     }
 
     @Override
-    public String name() {
-        return "which";
-    }
-
-    @Override
-    public String usage() {
-        return "graft which NAME [--site DIR]...";
-    }
-
-    @Override
-    public String summary() {
-        return "print the folder that provides a plugin, and the copies it shadows";
-    }
-
-    @Override
-    public String help() {
-        return """
-            Exits 1 when no site has a plugin of that name.
-
-            Options:
-              --site DIR    a site; repeatable (default: $GRAFT_SITES, else the shipped examples)""";
-    }
-
-    @Override
-    public int run(List<String> args, Console console) throws UsageException {
+    int run(List<String> args, Console console) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("--site"), Set.of());
         if (a.positional().size() != 1) {
             throw new UsageException("name exactly one plugin");

@@ -30,43 +30,32 @@ final class TestPlugins {
 
     /** An activator that counts its starts in the system property {@code graft.test.NAME.starts}. */
     static PluginSources countingActivator(String name) {
-        String pkg = "t." + name.replace('-', '_');
-        return PluginSources.named(name)
-            .file("src/" + pkg.replace('.', '/') + "/Counter.java", """
-                package %s;
-
-                import org.osgi.framework.BundleActivator;
-                import org.osgi.framework.BundleContext;
-
-                public class Counter implements BundleActivator {
-                    public void start(BundleContext context) {
-                        String key = "graft.test.%s.starts";
-                        System.setProperty(key, Integer.toString(Integer.getInteger(key, 0) + 1));
-                    }
-                    public void stop(BundleContext context) {
-                    }
-                }
-                """.formatted(pkg, name));
+        return activator(name, "Counter", "String key = \"graft.test." + name + ".starts\";\n"
+            + "System.setProperty(key, Integer.toString(Integer.getInteger(key, 0) + 1));");
     }
 
     /** An activator that throws in start. */
     static PluginSources throwingActivator(String name) {
+        return activator(name, "Boom", "throw new IllegalStateException(\"boom in start\");");
+    }
+
+    private static PluginSources activator(String name, String className, String startBody) {
         String pkg = "t." + name.replace('-', '_');
         return PluginSources.named(name)
-            .file("src/" + pkg.replace('.', '/') + "/Boom.java", """
+            .file("src/" + pkg.replace('.', '/') + "/" + className + ".java", """
                 package %s;
 
                 import org.osgi.framework.BundleActivator;
                 import org.osgi.framework.BundleContext;
 
-                public class Boom implements BundleActivator {
+                public class %s implements BundleActivator {
                     public void start(BundleContext context) {
-                        throw new IllegalStateException("boom in start");
+                        %s
                     }
                     public void stop(BundleContext context) {
                     }
                 }
-                """.formatted(pkg));
+                """.formatted(pkg, className, startBody));
     }
 
     /** An immediate component whose activation throws. */
