@@ -63,4 +63,24 @@ public interface PluginLoader {
      * @return the new record, or empty when no such plugin was loaded from a folder
      */
     Optional<PluginRecord> reload(String name);
+
+    /**
+     * Swaps a loaded plugin for a new version, without a gap: the new version is built, installed
+     * beside the old one under a new location and started; only when its components are active is
+     * the old bundle uninstalled and refreshed (bundles wired to it are re-wired). Any failure
+     * uninstalls the new bundle and leaves the old version untouched.
+     *
+     * @param name the plugin's name
+     * @param folder the folder of the new version, or null for the folder the plugin came from
+     * @return what happened
+     */
+    SwapResult swap(String name, Path folder);
+
+    /**
+     * The retired plugin bundles (unloaded or swapped out) whose class loaders are still reachable
+     * after a garbage collection: a plugin that pins its old version shows here.
+     *
+     * @return the pinned revisions, oldest first
+     */
+    List<RetiredRevision> pinnedRevisions();
 }

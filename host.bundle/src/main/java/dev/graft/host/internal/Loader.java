@@ -32,6 +32,8 @@ import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
+import dev.graft.host.RetiredRevision;
+import dev.graft.host.SwapResult;
 
 /**
  * The loader: plans the sites, builds independent plugins in parallel and installs them in
@@ -55,6 +57,7 @@ public final class Loader implements PluginLoader {
     private PluginBuilder builder;
     private ExecutorService builders;
     private final Map<String, Path> folders = new HashMap<>();
+    private final RetiredRevisions retired = new RetiredRevisions();
 
     @Activate
     void activate(BundleContext bundleContext, LoaderConfiguration config) {
@@ -124,6 +127,7 @@ public final class Loader implements PluginLoader {
         }
         Bundle bundle = context.getBundle(current.get().bundleId());
         if (bundle != null) {
+            retired.retiring(name, bundle);
             starter.uninstall(bundle);
         }
         PluginRecord unloaded = registry.plugin(name).orElseThrow();
@@ -144,6 +148,37 @@ public final class Loader implements PluginLoader {
             return Optional.empty();
         }
         return Optional.of(load(folder, true));
+    }
+
+    @Override
+    public synchronized SwapResult swap(String name, Path folder) {
+        long begin = System.nanoTime();
+        Optional<PluginRecord> old = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
+        Path source = folder;
+        if (source == null) {
+            synchronized (folders) {
+                source = folders.get(name);
+            }
+        }
+        if (source == null) {
+            throw new IllegalArgumentException("no folder is known for plugin " + name + "; name one");
+        }
+        if (old.isEmpty() || context.getBundle(old.get().bundleId()) == null) {
+            PluginRecord loaded = load(source, true);
+            return new SwapResult(name, loaded.state() == PluginState.ACTIVE, loaded, loaded.problems(), List.of(),
+                PluginBuilder.millisSince(begin));
+        }
+        Prepared prepared = prepare(source, true);
+        if (prepared.outcome() != null && !prepared.name().equals(name)) {
+            return new SwapResult(name, false, old.get(), List.of(source + " holds plugin " + prepared.name() + ", not " + name),
+                List.of(), PluginBuilder.millisSince(begin));
+        }
+        return new Swap(registry, starter, retired).run(old.get(), context.getBundle(old.get().bundleId()), prepared, begin);
+    }
+
+    @Override
+    public List<RetiredRevision> pinnedRevisions() {
+        return retired.pinned();
     }
 
     private Prepared prepare(Path folder, boolean useCache) {

@@ -8,6 +8,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import dev.graft.host.PluginRecord;
+import dev.graft.host.RetiredRevision;
+import dev.graft.host.SwapResult;
 
 /** Graft's commands in the Felix Gogo shell: {@code graft:list}, {@code graft:load} and the others. */
 @Component(service = ShellCommands.class, property = {
@@ -18,7 +20,9 @@ import dev.graft.host.PluginRecord;
     "osgi.command.function=reload",
     "osgi.command.function=check",
     "osgi.command.function=which",
-    "osgi.command.function=cache" })
+    "osgi.command.function=cache",
+    "osgi.command.function=swap",
+    "osgi.command.function=leaks" })
 public final class ShellCommands {
 
     @Reference
@@ -60,6 +64,35 @@ public final class ShellCommands {
         Optional<PluginRecord> r = host.registry().plugin(name);
         System.out.println(r.isPresent() ? r.get().site() + " (" + r.get().state().name().toLowerCase(java.util.Locale.ROOT) + ", "
             + r.get().location() + ")" : "no plugin named " + name + " is loaded");
+    }
+
+    /** graft:swap NAME [DIR]: swap in a new version of a plugin, from its folder or another. */
+    public void swap(String name) {
+        swap(name, null);
+    }
+
+    /** graft:swap NAME DIR: swap in the version of a plugin that DIR holds. */
+    public void swap(String name, String dir) {
+        SwapResult r = host.loader().swap(name, dir == null ? null : Path.of(dir));
+        if (r.succeeded()) {
+            System.out.println("swapped " + name + " to bundle " + r.plugin().bundleId() + " in " + r.millis() + " ms"
+                + (r.rewired().isEmpty() ? "" : "; re-wired " + String.join(", ", r.rewired())));
+        } else {
+            System.out.println("swap of " + name + " failed:");
+            r.problems().forEach(p -> System.out.println(p.indent(2).stripTrailing()));
+        }
+    }
+
+    /** graft:leaks: retired plugin bundles whose class loaders are still reachable. */
+    public void leaks() {
+        List<RetiredRevision> pinned = host.loader().pinnedRevisions();
+        if (pinned.isEmpty()) {
+            System.out.println("no retired plugin version is pinned");
+        }
+        for (RetiredRevision r : pinned) {
+            System.out.println("pinned: " + r.name() + " (bundle " + r.bundleId() + ", " + r.location() + ", retired "
+                + r.retiredMillisAgo() + " ms ago): something still holds its class loader");
+        }
     }
 
     /** graft:cache stats|ls|verify|prune|clean. */
