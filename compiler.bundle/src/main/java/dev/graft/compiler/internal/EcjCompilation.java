@@ -117,11 +117,22 @@ final class EcjCompilation {
         } catch (RuntimeException e) {
             // the binding is gone: fall back to the start of the file
         }
+        if (offset < 0 && source != null) {
+            offset = declarationOffset(source, name);
+        }
         if (source == null || offset < 0) {
             return new Diagnostic(Severity.ERROR, file, 0, 0, message, "");
         }
         int line = source.lines().line(offset);
         return new Diagnostic(Severity.ERROR, file, line, source.lines().column(offset), message, source.lines().lineText(line));
+    }
+
+    /** @return the offset of the type's name in its declaration, or -1 */
+    private static int declarationOffset(SourceFile source, String simpleName) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+            .compile("\\b(?:class|interface|enum|record)\\s+(" + java.util.regex.Pattern.quote(simpleName) + ")\\b")
+            .matcher(new String(source.text()));
+        return m.find() ? m.start(1) : -1;
     }
 
     static Map<String, String> settings(CompileOptions options) {

@@ -28,7 +28,7 @@ import dev.graft.compiler.SourcePlugin;
  * from the package index, so concurrent compiles are safe.
  */
 @Component(service = PluginCompiler.class, configurationPid = CompilerConfiguration.PID,
-    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+    configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = CompilerConfiguration.class)
 public class EcjPluginCompiler implements PluginCompiler {
 

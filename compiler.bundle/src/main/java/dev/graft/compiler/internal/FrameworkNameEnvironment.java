@@ -69,7 +69,7 @@ final class FrameworkNameEnvironment implements INameEnvironment {
             return null;
         }
         String packageName = CharOperation.toString(CharOperation.subarray(compoundTypeName, 0, compoundTypeName.length - 1));
-        String path = CharOperation.concatWith(compoundTypeName, '/') + ".class";
+        String path = new String(CharOperation.concatWith(compoundTypeName, '/')) + ".class";
         byte[] bytes = read(packageName, path);
         if (bytes == null) {
             return null;

@@ -148,7 +148,7 @@ final class PluginBuildRun {
         environment.servedFromFramework().forEach((pkg, exporter) -> {
             versions.put(pkg, exporter.version().toString());
             List<PackageIndex.Exporter> all = framework.exporters(pkg);
-            if (all.size() > 1) {
+            if (all.stream().map(x -> x.bundle().getBundleId()).distinct().count() > 1) {
                 diagnostics.add(Diagnostic.of(Severity.INFO, "", "package " + pkg + " is exported by several bundles: "
                     + String.join(", ", all.stream().map(PackageIndex.Exporter::describe).toList())
                     + "; compiled against " + exporter.describe() + ", the one a resolver wires"));
