@@ -105,7 +105,7 @@ final class ResolutionCheck {
         }
         String why = exporters.isEmpty() ? ", but no bundle in the running framework exports it"
             : ", but the running framework exports it only at "
-                + exporters.stream().map(Exporter::describe).collect(Collectors.joining(", "));
+                + exporters.stream().map(Exporter::describe).distinct().collect(Collectors.joining(", "));
         return new Diagnostic(Severity.ERROR, file, line, column, what + who + why, lineText);
     }
 
