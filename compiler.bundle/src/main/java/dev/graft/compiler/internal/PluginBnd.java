@@ -92,6 +92,25 @@ final class PluginBnd {
         return i < 0 ? 1 : i + 1;
     }
 
+    /**
+     * The first use of a bnd macro that runs an operating system command ({@code system},
+     * {@code system-allow-fail}); compiling or checking a plugin must not run anything.
+     *
+     * @return the offset of the macro, or -1
+     */
+    int commandMacroOffset() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$[{(\\[<\u00ab]\\s*system(?:-allow-fail)?\\s*[;})\\]>\u00bb]").matcher(text);
+        return m.find() ? m.start() : -1;
+    }
+
+    int line(int offset) {
+        return lines.line(offset);
+    }
+
+    int column(int offset) {
+        return lines.column(offset);
+    }
+
     String lineText(int line) {
         return lines.lineText(line);
     }

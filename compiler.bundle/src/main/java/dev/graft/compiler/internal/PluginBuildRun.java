@@ -94,6 +94,12 @@ final class PluginBuildRun {
         } catch (Exception e) {
             return failed(Diagnostic.of(Severity.ERROR, PluginLayout.BND_FILE, "cannot read bnd.bnd: " + e.getMessage()));
         }
+        int command = bnd.commandMacroOffset();
+        if (command >= 0) {
+            int line = bnd.line(command);
+            return failed(new Diagnostic(Severity.ERROR, PluginLayout.BND_FILE, line, bnd.column(command),
+                "bnd.bnd may not run commands: the system macros are not allowed in a source plugin", bnd.lineText(line)));
+        }
         if (bnd.symbolicName().isPresent() && !bnd.symbolicName().get().equals(plugin.name())) {
             int line = bnd.lineOf(Constants.BUNDLE_SYMBOLICNAME);
             return failed(new Diagnostic(Severity.ERROR, PluginLayout.BND_FILE, line, bnd.columnOf(line, bnd.symbolicName().get()),
