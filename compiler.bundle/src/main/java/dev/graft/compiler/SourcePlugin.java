@@ -97,6 +97,30 @@ public final class SourcePlugin {
         return size;
     }
 
+    /**
+     * The source digest: SHA-256, in lower-case hex, over every file in path order, each as its
+     * path in UTF-8, a zero byte, its length in decimal ASCII, a zero byte and its bytes. The name
+     * is not part of it. It is the value of the {@link ProvenanceHeaders#SOURCE_DIGEST} header.
+     *
+     * @return the digest in hex
+     */
+    public String digest() {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            sha.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(Integer.toString(e.getValue().length).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            sha.update((byte) 0);
+            sha.update(e.getValue());
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
     @Override
     public String toString() {
         return "SourcePlugin[" + name + ", " + files.size() + " files]";

@@ -1,0 +1,136 @@
+package dev.graft.compiler.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+
+import aQute.bnd.osgi.Builder;
+import aQute.bnd.osgi.Clazz;
+import aQute.bnd.osgi.Constants;
+import aQute.bnd.osgi.Descriptors.PackageRef;
+import aQute.bnd.osgi.EmbeddedResource;
+import aQute.bnd.osgi.Jar;
+import dev.graft.compiler.Diagnostic;
+import dev.graft.compiler.Diagnostic.Severity;
+
+/**
+ * Packages compiled classes into a bundle with bndlib, in memory: Import-Package from the
+ * bytecode with version ranges from the exporters' versions, Export-Package from the plugin's
+ * {@code bnd.bnd} or {@code @Export} on a {@code package-info}, everything else private, DS and
+ * metatype descriptors from the annotations, resources copied, provenance headers added.
+ */
+final class BundlePackager {
+
+    /**
+     * What to package.
+     *
+     * @param name the plugin's name, which becomes the Bundle-SymbolicName
+     * @param bnd the plugin's own instructions
+     * @param classes class files by entry path
+     * @param resources resources by entry path
+     * @param exporterVersions the version of each package the classes were compiled against
+     * @param headers extra headers (provenance)
+     * @param activator the detected Bundle-Activator, or null
+     */
+    record Input(String name, PluginBnd bnd, SortedMap<String, byte[]> classes, SortedMap<String, byte[]> resources,
+        Map<String, String> exporterVersions, Map<String, String> headers, String activator) {
+    }
+
+    /**
+     * The bundle.
+     *
+     * @param jar the jar bytes, or null when bnd reported errors
+     * @param manifest the manifest
+     * @param referrers for each referred package, the classes of the plugin that refer to it
+     * @param diagnostics bnd's errors and warnings
+     */
+    record Output(byte[] jar, Manifest manifest, Map<String, SortedSet<String>> referrers, List<Diagnostic> diagnostics) {
+    }
+
+    private BundlePackager() {
+    }
+
+    static Output pack(Input in) throws Exception {
+        Jar classes = new Jar("classes");
+        SortedSet<String> packages = new TreeSet<>();
+        for (Map.Entry<String, byte[]> e : in.classes().entrySet()) {
+            classes.putResource(e.getKey(), new EmbeddedResource(e.getValue(), 0L));
+            int slash = e.getKey().lastIndexOf('/');
+            if (slash > 0) {
+                packages.add(e.getKey().substring(0, slash).replace('/', '.'));
+            }
+        }
+        try (Builder b = new Builder()) {
+            Properties instructions = in.bnd().properties();
+            b.setProperties(instructions);
+            b.addClasspath(classes);
+            b.addClasspath(exportsOf(in.exporterVersions()));
+            b.setProperty(Constants.BUNDLE_SYMBOLICNAME, in.bnd().get(Constants.BUNDLE_SYMBOLICNAME).orElse(in.name()));
+            b.setProperty(Constants.BUNDLE_VERSION, in.bnd().get(Constants.BUNDLE_VERSION).orElse("0.0.0"));
+            String own = in.bnd().get(Constants.INCLUDEPACKAGE).orElse("");
+            b.setProperty(Constants.INCLUDEPACKAGE, join(own, String.join(",", packages)));
+            defaultTo(b, in.bnd(), Constants.DSANNOTATIONS, "*");
+            defaultTo(b, in.bnd(), "-metatypeannotations", "*");
+            b.setProperty(Constants.REPRODUCIBLE, "true");
+            b.setProperty(Constants.NOEXTRAHEADERS, "true");
+            if (in.activator() != null && in.bnd().get(Constants.BUNDLE_ACTIVATOR).isEmpty()) {
+                b.setProperty(Constants.BUNDLE_ACTIVATOR, in.activator());
+            }
+            in.headers().forEach(b::setProperty);
+            Jar built = b.build();
+            for (Map.Entry<String, byte[]> e : in.resources().entrySet()) {
+                built.putResource(e.getKey(), new EmbeddedResource(e.getValue(), 0L), false);
+            }
+            List<Diagnostic> diagnostics = new ArrayList<>();
+            String file = in.bnd().present() ? PluginLayout.BND_FILE : "";
+            b.getErrors().forEach(m -> diagnostics.add(Diagnostic.of(Severity.ERROR, file, "bnd: " + m)));
+            b.getWarnings().forEach(m -> diagnostics.add(Diagnostic.of(Severity.WARNING, file, "bnd: " + m)));
+            Map<String, SortedSet<String>> referrers = new TreeMap<>();
+            for (Clazz c : b.getClassspace().values()) {
+                for (PackageRef p : c.getReferred()) {
+                    referrers.computeIfAbsent(p.getFQN(), k -> new TreeSet<>()).add(c.getFQN());
+                }
+            }
+            Manifest manifest = built.getManifest();
+            if (!b.isOk()) {
+                return new Output(null, manifest, referrers, diagnostics);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            built.write(bytes);
+            return new Output(bytes.toByteArray(), manifest, referrers, diagnostics);
+        }
+    }
+
+    /** A jar with nothing but a manifest exporting the given packages, so bnd gives imports version ranges. */
+    private static Jar exportsOf(Map<String, String> versions) {
+        Jar jar = new Jar("framework-exports");
+        Manifest m = new Manifest();
+        m.getMainAttributes().putValue("Manifest-Version", "1.0");
+        m.getMainAttributes().putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
+        m.getMainAttributes().putValue(Constants.BUNDLE_SYMBOLICNAME, "graft.framework.exports");
+        if (!versions.isEmpty()) {
+            m.getMainAttributes().putValue(Constants.EXPORT_PACKAGE, versions.entrySet().stream()
+                .map(e -> e.getKey() + ";version=\"" + e.getValue() + "\"").collect(Collectors.joining(",")));
+        }
+        jar.setManifest(m);
+        return jar;
+    }
+
+    private static void defaultTo(Builder b, PluginBnd bnd, String key, String value) {
+        if (bnd.get(key).isEmpty()) {
+            b.setProperty(key, value);
+        }
+    }
+
+    private static String join(String a, String b) {
+        return a.isBlank() ? b : b.isBlank() ? a : a + "," + b;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.graft.compiler.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.osgi.framework.Bundle;
+
+/**
+ * Annotation packages with CLASS retention that no bundle exports at run time (DS, metatype,
+ * bundle and versioning annotations). The compiler bundle carries them privately, lists them in
+ * its {@code Graft-Compile-Only-Packages} header and serves them to plugin sources from its own
+ * entries.
+ */
+final class CompileOnlyPackages {
+
+    static final String HEADER = "Graft-Compile-Only-Packages";
+
+    private final Bundle self;
+    private final Set<String> packages = new HashSet<>();
+    private final Set<String> packagesAndParents = new HashSet<>();
+
+    CompileOnlyPackages(Bundle self) {
+        this.self = self;
+        String header = self.getHeaders("").get(HEADER);
+        if (header != null) {
+            for (String p : header.split(",")) {
+                if (!p.isBlank()) {
+                    packages.add(p.trim());
+                    PackageIndex.addWithParents(packagesAndParents, p.trim());
+                }
+            }
+        }
+    }
+
+    boolean contains(String packageName) {
+        return packages.contains(packageName);
+    }
+
+    boolean isPackage(String name) {
+        return packagesAndParents.contains(name);
+    }
+
+    byte[] read(String path) {
+        URL url = self.getEntry(path);
+        if (url == null) {
+            return null;
+        }
+        try (InputStream in = url.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.graft.compiler.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import dev.graft.compiler.Build;
+import dev.graft.compiler.CheckResult;
+import dev.graft.compiler.CompileOptions;
+import dev.graft.compiler.Diagnostic;
+import dev.graft.compiler.Exporters;
+import dev.graft.compiler.HostFingerprint;
+import dev.graft.compiler.PluginCompiler;
+import dev.graft.compiler.SourceException;
+import dev.graft.compiler.SourcePlugin;
+
+/**
+ * The {@link PluginCompiler} service: ECJ in process against the packages the running framework
+ * exports, bndlib packaging, each compile on a contained thread. Stateless between compiles apart
+ * from the package index, so concurrent compiles are safe.
+ */
+@Component(service = PluginCompiler.class, configurationPid = CompilerConfiguration.PID,
+    configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Designate(ocd = CompilerConfiguration.class)
+public class EcjPluginCompiler implements PluginCompiler {
+
+    private final PluginBuildRun.Host host;
+    private volatile Settings settings;
+
+    /**
+     * @param context the compiler bundle's context
+     * @param config the configuration
+     */
+    @Activate
+    public EcjPluginCompiler(BundleContext context, CompilerConfiguration config) {
+        this.settings = Settings.of(config);
+        PackageIndex index = new PackageIndex(context);
+        index.open();
+        this.host = new PluginBuildRun.Host(context, index, new JdkPackages(), new CompileOnlyPackages(context.getBundle()),
+            new Exporters(context), HostFingerprint.of(context));
+    }
+
+    @Modified
+    void modified(CompilerConfiguration config) {
+        this.settings = Settings.of(config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        host.index().close();
+    }
+
+    @Override
+    public SourcePlugin read(Path folder) throws SourceException {
+        return new PluginFolderReader(settings.limits()).read(folder);
+    }
+
+    @Override
+    public Build compile(SourcePlugin plugin) {
+        Settings s = settings;
+        return new PluginBuildRun(host, s, plugin, s.options(), List.of()).run().build();
+    }
+
+    @Override
+    public Build compile(SourcePlugin plugin, CompileOptions options, List<Build> batch) {
+        return new PluginBuildRun(host, settings, plugin, options == null ? settings.options() : options,
+            batch == null ? List.of() : batch).run().build();
+    }
+
+    @Override
+    public CheckResult check(SourcePlugin plugin, List<Build> batch) {
+        Settings s = settings;
+        PluginBuildRun.Outcome outcome = new PluginBuildRun(host, s, plugin, s.options(), batch == null ? List.of() : batch).run();
+        List<Diagnostic> diagnostics = new java.util.ArrayList<>(outcome.build().diagnostics());
+        if (outcome.manifest() != null && outcome.origins() != null) {
+            diagnostics.addAll(ResolutionCheck.check(outcome.manifest(), outcome.framework(), outcome.batch(), host.context(),
+                outcome.origins()));
+        }
+        boolean resolvable = outcome.manifest() != null && diagnostics.stream().noneMatch(Diagnostic::isError);
+        diagnostics.sort(PluginBuild.ORDER);
+        return new CheckResult(plugin.name(), diagnostics, resolvable);
+    }
+
+    @Override
+    public Build compileTo(SourcePlugin plugin, Path target) throws IOException {
+        Build build = compile(plugin);
+        if (build.succeeded()) {
+            AtomicJarWriter.write(target, build.bundle().orElseThrow());
+        }
+        return build;
+    }
+
+    @Override
+    public CompileOptions defaultOptions() {
+        return settings.options();
+    }
+
+    @Override
+    public HostFingerprint hostFingerprint() {
+        return host.fingerprint();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.graft.compiler.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.eclipse.jdt.core.compiler.CharOperation;
+import org.eclipse.jdt.internal.compiler.classfmt.ClassFileReader;
+import org.eclipse.jdt.internal.compiler.classfmt.ClassFormatException;
+import org.eclipse.jdt.internal.compiler.env.INameEnvironment;
+import org.eclipse.jdt.internal.compiler.env.NameEnvironmentAnswer;
+
+import dev.graft.compiler.internal.BatchPackages.BatchExport;
+import dev.graft.compiler.internal.PackageIndex.Exporter;
+
+/**
+ * What ECJ sees when it compiles a plugin: the JDK's {@code java.*} packages, the packages of the
+ * other builds of the batch, the compile-only annotations, and the packages exported by resolved
+ * bundles (the highest version when several export one). Records which packages it served from
+ * which exporter, so packaging can give imports their version ranges.
+ *
+ * <p>One instance serves one compile on one thread.
+ */
+final class FrameworkNameEnvironment implements INameEnvironment {
+
+    private final JdkPackages jdk;
+    private final BatchPackages batch;
+    private final CompileOnlyPackages compileOnly;
+    private final PackageIndex.Snapshot framework;
+    private final Set<String> sourcePackages;
+    private final Map<String, Exporter> servedFromFramework = new TreeMap<>();
+    private final Map<String, BatchExport> servedFromBatch = new TreeMap<>();
+
+    FrameworkNameEnvironment(JdkPackages jdk, BatchPackages batch, CompileOnlyPackages compileOnly,
+        PackageIndex.Snapshot framework, Set<String> sourcePackages) {
+        this.jdk = jdk;
+        this.batch = batch;
+        this.compileOnly = compileOnly;
+        this.framework = framework;
+        this.sourcePackages = sourcePackages;
+    }
+
+    /** @return the framework packages that served at least one type, with the exporter used */
+    Map<String, Exporter> servedFromFramework() {
+        return servedFromFramework;
+    }
+
+    /** @return the batch packages that served at least one type */
+    Map<String, BatchExport> servedFromBatch() {
+        return servedFromBatch;
+    }
+
+    /**
+     * @param packageName a package
+     * @return whether some source of this environment has the package (the plugin's own aside)
+     */
+    boolean knows(String packageName) {
+        return jdk.contains(packageName) || batch.exporter(packageName) != null || compileOnly.contains(packageName)
+            || !framework.exporters(packageName).isEmpty();
+    }
+
+    @Override
+    public NameEnvironmentAnswer findType(char[][] compoundTypeName) {
+        if (compoundTypeName == null || compoundTypeName.length < 2) {
+            return null;
+        }
+        String packageName = CharOperation.toString(CharOperation.subarray(compoundTypeName, 0, compoundTypeName.length - 1));
+        String path = new String(CharOperation.concatWith(compoundTypeName, '/')) + ".class";
+        byte[] bytes = read(packageName, path);
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return new NameEnvironmentAnswer(new ClassFileReader(bytes, path.toCharArray(), true), null);
+        } catch (ClassFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public NameEnvironmentAnswer findType(char[] typeName, char[][] packageName) {
+        return findType(CharOperation.arrayConcat(packageName, typeName));
+    }
+
+    @Override
+    public boolean isPackage(char[][] parentPackageName, char[] packageName) {
+        String name = parentPackageName == null || parentPackageName.length == 0 ? new String(packageName)
+            : CharOperation.toString(parentPackageName) + "." + new String(packageName);
+        return jdk.isPackage(name) || framework.isPackage(name) || compileOnly.isPackage(name) || isBatchOrSource(name);
+    }
+
+    private boolean isBatchOrSource(String name) {
+        String prefix = name + ".";
+        for (String p : sourcePackages) {
+            if (p.equals(name) || p.startsWith(prefix)) {
+                return true;
+            }
+        }
+        for (String p : batch.packages()) {
+            if (p.equals(name) || p.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void cleanup() {
+        // nothing held between compiles
+    }
+
+    private byte[] read(String packageName, String path) {
+        if (jdk.contains(packageName)) {
+            return jdk.read(packageName, path);
+        }
+        BatchExport fromBatch = batch.exporter(packageName);
+        if (fromBatch != null) {
+            byte[] bytes = batch.read(packageName, path);
+            if (bytes != null) {
+                servedFromBatch.put(packageName, fromBatch);
+            }
+            return bytes;
+        }
+        if (compileOnly.contains(packageName)) {
+            return compileOnly.read(path);
+        }
+        List<Exporter> exporters = framework.exporters(packageName);
+        if (exporters.isEmpty()) {
+            return null;
+        }
+        // only the exporter a resolver would wire counts; a class it lacks does not exist
+        Exporter best = exporters.get(0);
+        byte[] bytes = read(best, path);
+        if (bytes != null) {
+            servedFromFramework.putIfAbsent(packageName, best);
+        }
+        return bytes;
+    }
+
+    private static byte[] read(Exporter e, String path) {
+        ClassLoader loader = e.wiring().getClassLoader();
+        URL url = loader != null ? loader.getResource(path) : e.bundle().getResource(path);
+        if (url == null) {
+            return null;
+        }
+        try (InputStream in = url.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException ex) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.graft.test.it.compiler;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import dev.graft.compiler.Build;
+import dev.graft.compiler.Diagnostic;
+import dev.graft.compiler.SourcePlugin;
+
+/** Small helpers to write source plugins in tests and look into the bundles built from them. */
+final class Plugins {
+
+    private Plugins() {
+    }
+
+    /**
+     * @param name the plugin's name
+     * @param pathsAndTexts relative path, text, relative path, text, ...
+     * @return the plugin, its texts in UTF-8
+     */
+    static SourcePlugin plugin(String name, String... pathsAndTexts) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            files.put(pathsAndTexts[i], pathsAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return SourcePlugin.of(name, files);
+    }
+
+    static Manifest manifest(Build build) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(build.bundle().orElseThrow()))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                if (e.getName().equals("META-INF/MANIFEST.MF")) {
+                    return new Manifest(in);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("no manifest in " + build);
+    }
+
+    static String header(Build build, String name) {
+        return manifest(build).getMainAttributes().getValue(name);
+    }
+
+    static Map<String, byte[]> entries(Build build) {
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(build.bundle().orElseThrow()))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                if (!e.isDirectory()) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    /** @return the diagnostics one a line, as javac prints them */
+    static String describe(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().map(Diagnostic::toString).collect(Collectors.joining("\n", "\n", ""));
+    }
+
+    /** @return the only error of a failed build */
+    static Diagnostic onlyError(Build build) {
+        if (build.succeeded() || build.bundle().isPresent()) {
+            throw new AssertionError("the build succeeded: " + describe(build.diagnostics()));
+        }
+        List<Diagnostic> errors = build.errors();
+        if (errors.size() != 1) {
+            throw new AssertionError("expected one error, got " + describe(build.diagnostics()));
+        }
+        return errors.get(0);
+    }
+
+    /** A class with a method, in package com.acme. */
+    static String hello(String className) {
+        return "package com.acme;\n\npublic class " + className + " {\n    public String hello() {\n        return \"hello\";\n    }\n}\n";
+    }
+}
