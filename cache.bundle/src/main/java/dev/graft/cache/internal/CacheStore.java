@@ -220,6 +220,11 @@ public final class CacheStore {
         }
         Path file = layout.entry(key.value());
         try (DirectoryLock.Held held = lock.acquire()) {
+            Optional<String> takenOver = takenOver();
+            if (takenOver.isPresent()) {
+                warnings.warn(takenOver.get(), null);
+                return result(Outcome.FAILED, null, takenOver.get(), null);
+            }
             if (alreadyPresent(file, entry)) {
                 touch(file, now);
                 return result(Outcome.ALREADY_PRESENT, entry, key + " was stored meanwhile", null);
@@ -236,6 +241,23 @@ public final class CacheStore {
                 + "); the build is used from memory";
             warnings.warn(detail, e);
             return result(Outcome.FAILED, null, detail, e);
+        }
+    }
+
+    /** Whether another host rewrote the info file since this store opened the cache (checked under the lock). */
+    private Optional<String> takenOver() throws IOException {
+        if (settings.tryOldCacheWithNewHost()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<InfoFile.Info> info = InfoFile.read(layout.directory());
+            if (info.isPresent() && info.get().matches(host)) {
+                return Optional.empty();
+            }
+            return Optional.of("not stored: " + layout.directory() + " now belongs to another host ("
+                + info.map(InfoFile.Info::host).orElse("no info file") + ")");
+        } catch (InfoFile.Garbage e) {
+            return Optional.of("not stored: " + e.getMessage());
         }
     }
 
