@@ -58,7 +58,7 @@ public record Layout(Path directory) {
         List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(entries(), "*" + EntryFile.SUFFIX)) {
             for (Path f : files) {
-                if (!f.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)) {
+                if (!f.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX) && Files.isRegularFile(f)) {
                     found.add(f);
                 }
             }

@@ -52,6 +52,9 @@ final class Fixtures {
         return Digests.key(plugin(name), CompileOptions.defaults(17), host);
     }
 
+    /* Time stamps of jar entries: fixed, so that one name always gives the same bytes. */
+    private static final long FIXED_TIME = 1_767_225_600_000L;
+
     /** A real bundle jar with an Import-Package header of real packages; its content depends on the name. */
     static byte[] jar(String name, int padding) {
         Manifest manifest = new Manifest();
@@ -62,8 +65,15 @@ final class Fixtures {
         main.putValue("Bundle-Version", "0.0.0");
         main.putValue("Import-Package", "org.osgi.framework;version=\"[1.10,2)\"");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-            jar.putNextEntry(new JarEntry("p/" + name + ".txt"));
+        try (JarOutputStream jar = new JarOutputStream(bytes)) {
+            JarEntry manifestEntry = new JarEntry("META-INF/MANIFEST.MF");
+            manifestEntry.setTime(FIXED_TIME);
+            jar.putNextEntry(manifestEntry);
+            manifest.write(jar);
+            jar.closeEntry();
+            JarEntry content = new JarEntry("p/" + name + ".txt");
+            content.setTime(FIXED_TIME);
+            jar.putNextEntry(content);
             jar.write(("plugin " + name + "\n").repeat(1 + padding).getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
         } catch (IOException e) {
