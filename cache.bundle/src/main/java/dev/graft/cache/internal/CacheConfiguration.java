@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import dev.graft.cache.PluginCache;
 
 /** The typed configuration of the cache service, PID {@value PluginCache#PID}. */
-@ObjectClassDefinition(pid = PluginCache.PID, name = "Graft plugin cache",
+@ObjectClassDefinition(id = PluginCache.PID, name = "Graft plugin cache",
     description = "The persistent cache of compiled source plugins.")
 public @interface CacheConfiguration {
 

@@ -30,8 +30,10 @@ import dev.graft.compiler.SourcePlugin;
  * The {@link PluginCache} service: a {@link CacheStore} on the configured directory, checking
  * wiring with {@link Exporters} and keyed by the framework's {@link HostFingerprint}. Activation
  * and reconfiguration touch no file: the store is made, and its directory opened, at first use.
+ * Immediate, so that the service is active (and cheap) from the start.
  */
-@Component(service = PluginCache.class, configurationPid = PluginCache.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = PluginCache.class, immediate = true, configurationPid = PluginCache.PID,
+    configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CacheConfiguration.class)
 public final class PluginCacheComponent implements PluginCache {
 
