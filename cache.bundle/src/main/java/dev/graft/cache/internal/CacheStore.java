@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ public final class CacheStore {
     private final StoreSettings settings;
     private final Layout layout;
     private final String host;
-    private final WiringCheck wiring;
     private final Clock clock;
     private final Warnings warnings;
     private final AtomicFiles files;
@@ -44,6 +42,7 @@ public final class CacheStore {
     private final Counters counters = new Counters();
     private final Housekeeping housekeeping;
     private final Opening opening;
+    private final EntryLookup lookup;
     private volatile Opening.Opened opened;
 
     /**
@@ -59,13 +58,13 @@ public final class CacheStore {
         this.settings = settings;
         this.layout = new Layout(settings.directory());
         this.host = host;
-        this.wiring = wiring;
         this.clock = clock;
         this.warnings = warnings;
         this.files = new AtomicFiles(output);
         this.lock = new DirectoryLock(settings.directory());
         this.housekeeping = new Housekeeping(layout, files, counters, clock);
         this.opening = new Opening(settings, layout, host, files, lock, housekeeping, warnings);
+        this.lookup = new EntryLookup(settings, layout, wiring, clock, warnings, files, lock, housekeeping);
     }
 
     /** @return the settings */
@@ -105,86 +104,7 @@ public final class CacheStore {
             case SKIPPED:
                 return counters.count(Lookup.miss(MissReason.OTHER_HOST, o.detail()));
             default:
-                return counters.count(lookUp(key));
-        }
-    }
-
-    private Lookup lookUp(CacheKey key) {
-        Path file = layout.entry(key.value());
-        try {
-            byte[] bytes = readIfExists(file);
-            if (bytes == null && settings.tryOldCacheWithNewHost()) {
-                Optional<Path> old = sameContentOtherHost(key);
-                file = old.orElse(file);
-                bytes = old.isPresent() ? readIfExists(old.get()) : null;
-            }
-            if (bytes == null) {
-                return Lookup.miss(MissReason.ABSENT, "no entry for " + key);
-            }
-            EntryFile.Decoded decoded;
-            try {
-                decoded = EntryFile.decode(bytes);
-                String recorded = decoded.entry().key();
-                boolean sameKey = recorded.equals(key.value())
-                    || settings.tryOldCacheWithNewHost() && decoded.entry().content().equals(key.content());
-                if (!recorded.equals(Layout.keyOf(file)) || !sameKey) {
-                    throw new EntryFile.Corrupt("the entry records key " + recorded);
-                }
-            } catch (EntryFile.Corrupt e) {
-                return Lookup.miss(MissReason.CORRUPT, "entry " + file + " is corrupt (" + e.getMessage() + ")" + quarantine(file));
-            }
-            Optional<String> stale = wiring.staleness(decoded.entry().compiledAgainst());
-            if (stale.isPresent()) {
-                return Lookup.miss(MissReason.STALE_WIRING, key + " was compiled against other bundles: " + stale.get());
-            }
-            Instant now = clock.instant();
-            if (!settings.readOnly()) {
-                touch(file, now);
-            }
-            return Lookup.hit(decoded.entry().usedAt(now), decoded.jar());
-        } catch (IOException | UncheckedIOException e) {
-            warnings.warn("cannot read cache entry " + file + ": " + e, e);
-            return Lookup.miss(MissReason.UNAVAILABLE, "cannot read " + file + ": " + e);
-        }
-    }
-
-    private Optional<Path> sameContentOtherHost(CacheKey key) throws IOException {
-        return IndexFile.read(layout.directory()).orElse(java.util.Map.of()).values().stream()
-            .filter(r -> r.content().equals(key.content()) && !r.key().equals(key.value()))
-            .max(Comparator.comparingLong(IndexFile.Row::created))
-            .map(r -> layout.entry(r.key()));
-    }
-
-    private String quarantine(Path file) {
-        if (settings.readOnly()) {
-            return "; read-only, left in place";
-        }
-        try (DirectoryLock.Held held = lock.acquire()) {
-            boolean moved = housekeeping.quarantine(file);
-            if (moved) {
-                IndexFile.write(files, layout.directory(), housekeeping.reconcile().rows().values());
-            }
-            warnings.warn("cache entry " + file + " failed its checks and was moved to " + layout.quarantine(), null);
-            return moved ? "; quarantined" : "; replaced meanwhile";
-        } catch (IOException e) {
-            warnings.warn("cannot quarantine corrupt cache entry " + file + ": " + e, e);
-            return "; could not be quarantined: " + e;
-        }
-    }
-
-    private static byte[] readIfExists(Path file) throws IOException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    private static void touch(Path file, Instant now) {
-        try {
-            Files.setLastModifiedTime(file, FileTime.from(now));
-        } catch (IOException e) {
-            // evicted meanwhile, or not ours to touch: the hit stands, only its recency is lost
+                return counters.count(lookup.find(key));
         }
     }
 
@@ -226,11 +146,11 @@ public final class CacheStore {
                 return result(Outcome.FAILED, null, takenOver.get(), null);
             }
             if (alreadyPresent(file, entry)) {
-                touch(file, now);
+                EntryLookup.touch(file, now);
                 return result(Outcome.ALREADY_PRESENT, entry, key + " was stored meanwhile", null);
             }
             files.write(file, bytes, PausePoint.ENTRY_WRITE);
-            touch(file, now);
+            EntryLookup.touch(file, now);
             Housekeeping.Reconciled index = housekeeping.reconcile();
             index.rows().put(key.value(), IndexFile.Row.of(entry, bytes.length));
             int evicted = housekeeping.evict(index.rows(), settings.maxEntries(), settings.maxBytes(), key.value());
@@ -262,7 +182,7 @@ public final class CacheStore {
     }
 
     private boolean alreadyPresent(Path file, CacheEntry entry) throws IOException {
-        byte[] existing = readIfExists(file);
+        byte[] existing = EntryLookup.readIfExists(file);
         if (existing == null) {
             return false;
         }

@@ -125,7 +125,7 @@ final class Housekeeping {
             return false;
         }
         try {
-            if (EntryFile.decode(bytes).entry().key().equals(Layout.keyOf(file))) {
+            if (EntryFile.decodeDeep(bytes).entry().key().equals(Layout.keyOf(file))) {
                 return false;
             }
         } catch (EntryFile.Corrupt expected) {

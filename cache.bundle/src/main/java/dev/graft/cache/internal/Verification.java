@@ -32,7 +32,7 @@ final class Verification {
         List<String> bad = new ArrayList<>();
         for (Path file : layout.entryFiles()) {
             try {
-                EntryFile.Decoded decoded = EntryFile.decode(Files.readAllBytes(file));
+                EntryFile.Decoded decoded = EntryFile.decodeDeep(Files.readAllBytes(file));
                 if (!decoded.entry().key().equals(Layout.keyOf(file))) {
                     throw new EntryFile.Corrupt("the entry records key " + decoded.entry().key());
                 }

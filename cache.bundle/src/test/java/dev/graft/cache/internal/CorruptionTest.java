@@ -122,6 +122,24 @@ class CorruptionTest {
     }
 
     @Test
+    void verifyRecomputesTheJarChecksumThatLookupsLeaveToTheFileChecksum() throws IOException {
+        damage(b -> {
+            String text = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int at = text.indexOf("sha256=") + "sha256=".length();
+            Arrays.fill(b, at, at + 64, (byte) '0');
+            java.security.MessageDigest sha = Digests.sha256();
+            sha.update(b, 0, b.length - 32);
+            System.arraycopy(sha.digest(), 0, b, b.length - 32, 32);
+            return b;
+        });
+        CacheStore store = Fixtures.store(StoreSettings.defaults(dir), warnings);
+        assertTrue(store.find(key("p")).isHit(), "the file checksum holds and the jar bytes are intact");
+        VerifyReport report = store.verify();
+        assertEquals(List.of(entry.getFileName() + ": bundle jar does not match its recorded size and SHA-256"), report.bad());
+        assertEquals(1, report.quarantined());
+    }
+
+    @Test
     void readOnlyCacheReportsABadEntryAndLeavesItInPlace() throws IOException {
         damage(b -> Arrays.copyOf(b, b.length - 1));
         Map<String, String> before = Fixtures.snapshot(dir);
