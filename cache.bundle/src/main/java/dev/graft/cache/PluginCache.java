@@ -1,0 +1,101 @@
+package dev.graft.cache;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import dev.graft.compiler.Build;
+import dev.graft.compiler.CompileOptions;
+import dev.graft.compiler.SourcePlugin;
+
+/**
+ * The persistent cache of compiled source plugins: Graft's answer to ocaml_plugin's
+ * {@code Plugin_cache}. It caches builds (bundle jars), never loading: a plugin loaded again from
+ * the cache runs its start-up effects again.
+ *
+ * <p>An entry is reused only when the full {@link CacheKey} matches, its checksum verifies and every
+ * package it was compiled against is still exported by the same bundle content in the running
+ * framework. A bad entry is moved to {@code quarantine/} and answered as a miss; it is never loaded.
+ *
+ * <p>The service is registered by Declarative Services under the configuration PID
+ * {@value #PID}. Activating it does not touch the file system: the directory is opened at first use.
+ * Nothing here stops the caller: {@link #find} and {@link #put} answer problems as values, so a
+ * broken cache costs a compile, never a start-up.
+ *
+ * <p>Thread-safe. Several processes may share one directory: a kernel lock guards every write.
+ */
+@ProviderType
+public interface PluginCache {
+
+    /** The configuration PID of the cache service. */
+    String PID = "dev.graft.cache";
+
+    /**
+     * Computes the key of a plugin: SHA-256 over its sorted relative paths and bytes, the compile
+     * options and the host fingerprint of the running framework. Does not touch the file system.
+     *
+     * @param plugin the plugin's sources
+     * @param options the options it is compiled with
+     * @return the key
+     */
+    CacheKey key(SourcePlugin plugin, CompileOptions options);
+
+    /**
+     * Looks a key up.
+     *
+     * @param key a key from {@link #key}
+     * @return a hit with the bundle jar and its entry, or a miss with its reason; never null
+     */
+    Lookup find(CacheKey key);
+
+    /**
+     * Stores a successful build under a key, then evicts least-recently-used entries beyond the
+     * limits. Never throws for I/O trouble: a failed result carries the cause, one warning is
+     * logged and the caller keeps using its build from memory.
+     *
+     * @param key the key the build was made for
+     * @param build the build; a failed build is not stored
+     * @return what happened
+     */
+    StoreResult put(CacheKey key, Build build);
+
+    /**
+     * @return every entry, most recently used first
+     * @throws CacheException when the cache directory cannot be used
+     */
+    List<CacheEntry> list();
+
+    /** @return the counters of this service instance and the current size of the cache */
+    CacheStats stats();
+
+    /**
+     * Re-checks every entry (format, checksums, key) and quarantines the bad ones (unless read-only).
+     *
+     * @return what was found
+     * @throws CacheException when the cache directory cannot be used
+     */
+    VerifyReport verify();
+
+    /**
+     * Applies the limits now: evicts least-recently-used entries beyond {@code maxEntries} and
+     * {@code maxBytes}, drops index rows without an entry and sweeps orphaned temporary files.
+     *
+     * @return what was removed
+     * @throws CacheException when the cache directory cannot be used or is read-only
+     */
+    PruneReport prune();
+
+    /**
+     * Removes every entry and the quarantine; the info file stays.
+     *
+     * @throws CacheException when the cache directory cannot be used or is read-only
+     */
+    void clean();
+
+    /** @return the cache directory as configured (it may not exist yet) */
+    Path directory();
+
+    /** @return whether this cache only serves hits and never writes */
+    boolean readOnly();
+}

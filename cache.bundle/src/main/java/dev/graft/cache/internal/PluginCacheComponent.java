@@ -1,0 +1,145 @@
+package dev.graft.cache.internal;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import dev.graft.cache.CacheEntry;
+import dev.graft.cache.CacheKey;
+import dev.graft.cache.CacheStats;
+import dev.graft.cache.Lookup;
+import dev.graft.cache.PluginCache;
+import dev.graft.cache.PruneReport;
+import dev.graft.cache.StoreResult;
+import dev.graft.cache.VerifyReport;
+import dev.graft.compiler.Build;
+import dev.graft.compiler.CompileOptions;
+import dev.graft.compiler.Exporters;
+import dev.graft.compiler.HostFingerprint;
+import dev.graft.compiler.SourcePlugin;
+
+/**
+ * The {@link PluginCache} service: a {@link CacheStore} on the configured directory, checking
+ * wiring with {@link Exporters} and keyed by the framework's {@link HostFingerprint}. Activation
+ * and reconfiguration touch no file: the store is made, and its directory opened, at first use.
+ * Immediate, so that the service is active (and cheap) from the start.
+ */
+@Component(service = PluginCache.class, immediate = true, configurationPid = PluginCache.PID,
+    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = CacheConfiguration.class)
+public final class PluginCacheComponent implements PluginCache {
+
+    private BundleContext context;
+    private WiringCheck wiring;
+    private volatile StoreSettings settings;
+    private volatile CacheStore store;
+
+    @Activate
+    void activate(BundleContext bundleContext, CacheConfiguration config) {
+        this.context = bundleContext;
+        this.wiring = new LiveWiring(new Exporters(bundleContext));
+        modified(config);
+    }
+
+    @Modified
+    void modified(CacheConfiguration config) {
+        synchronized (this) {
+            settings = new StoreSettings(directoryOf(config.dir(), System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home")),
+                config.shared(), config.readOnly(), config.tryOldCacheWithNewHost(), config.maxEntries(), config.maxBytes());
+            store = null;
+        }
+    }
+
+    /**
+     * @param configured the configured directory, possibly empty or starting with {@code ~/}
+     * @param xdgCacheHome the value of {@code XDG_CACHE_HOME}, possibly null
+     * @param home the user's home directory
+     * @return the cache directory
+     */
+    static Path directoryOf(String configured, String xdgCacheHome, String home) {
+        if (configured != null && !configured.isBlank()) {
+            String dir = configured.trim();
+            return dir.equals("~") || dir.startsWith("~/") ? Paths.get(home, dir.substring(1)) : Paths.get(dir);
+        }
+        if (xdgCacheHome != null && Paths.get(xdgCacheHome).isAbsolute()) {
+            return Paths.get(xdgCacheHome, "graft");
+        }
+        return Paths.get(home, ".cache", "graft");
+    }
+
+    private CacheStore store() {
+        CacheStore s = store;
+        if (s == null) {
+            synchronized (this) {
+                if (store == null) {
+                    store = new CacheStore(settings, host(), wiring, Clock.systemUTC(), Warnings.SYSTEM_LOGGER,
+                        AtomicFiles.Output.FILE_CHANNEL);
+                }
+                s = store;
+            }
+        }
+        return s;
+    }
+
+    private String host() {
+        return HostFingerprint.of(context).canonical();
+    }
+
+    @Override
+    public CacheKey key(SourcePlugin plugin, CompileOptions options) {
+        return Digests.key(plugin, options, host());
+    }
+
+    @Override
+    public Lookup find(CacheKey key) {
+        return store().find(key);
+    }
+
+    @Override
+    public StoreResult put(CacheKey key, Build build) {
+        return store().put(key, build);
+    }
+
+    @Override
+    public List<CacheEntry> list() {
+        return store().list();
+    }
+
+    @Override
+    public CacheStats stats() {
+        return store().stats();
+    }
+
+    @Override
+    public VerifyReport verify() {
+        return store().verify();
+    }
+
+    @Override
+    public PruneReport prune() {
+        return store().prune();
+    }
+
+    @Override
+    public void clean() {
+        store().clean();
+    }
+
+    @Override
+    public Path directory() {
+        return settings.directory();
+    }
+
+    @Override
+    public boolean readOnly() {
+        return settings.readOnly();
+    }
+}

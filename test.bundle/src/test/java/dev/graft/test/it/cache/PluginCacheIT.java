@@ -1,0 +1,211 @@
+package dev.graft.test.it.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+import dev.graft.cache.CacheKey;
+import dev.graft.cache.Lookup;
+import dev.graft.cache.MissReason;
+import dev.graft.cache.PluginCache;
+import dev.graft.cache.StoreResult;
+import dev.graft.compiler.Build;
+import dev.graft.compiler.BundleSummary;
+import dev.graft.compiler.CompileOptions;
+import dev.graft.compiler.Diagnostic;
+import dev.graft.compiler.Exporters;
+import dev.graft.compiler.SourcePlugin;
+import dev.graft.compiler.WiredPackage;
+
+/**
+ * The PluginCache service in the running framework: configured through Configuration Admin, a
+ * hit when the recorded wiring still holds, a miss when it does not.
+ */
+@ExtendWith(BundleContextExtension.class)
+@ExtendWith(ServiceExtension.class)
+class PluginCacheIT {
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @InjectService
+    ConfigurationAdmin configurationAdmin;
+
+    @InjectService
+    PluginCache cache;
+
+    private Path dir;
+    private Configuration configuration;
+
+    @BeforeEach
+    void configureATemporaryDirectory() throws Exception {
+        dir = Files.createTempDirectory("graft-cache-it");
+        configuration = configurationAdmin.getConfiguration(PluginCache.PID, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("dir", dir.toString());
+        configuration.update(properties);
+        awaitTrue(() -> dir.equals(cache.directory()), "the cache moved to " + dir);
+    }
+
+    @AfterEach
+    void removeConfigurationAndDirectory() throws Exception {
+        configuration.delete();
+        awaitTrue(() -> !dir.equals(cache.directory()), "the cache left " + dir);
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
+    void configurationAdminSetsTheDirectoryAndPutWritesThere() {
+        CacheKey key = cache.key(plugin("configured"), CompileOptions.defaults(17));
+        StoreResult result = cache.put(key, build("configured", List.of()));
+        assertEquals(StoreResult.Outcome.STORED, result.outcome(), result.detail());
+        assertTrue(Files.isRegularFile(dir.resolve("entries").resolve(key.value() + ".entry")));
+        assertFalse(cache.readOnly());
+    }
+
+    @Test
+    void entryIsAHitWhileItsWiringHolds() {
+        WiredPackage live = new Exporters(context).exporterOf("org.osgi.framework").orElseThrow();
+        CacheKey key = cache.key(plugin("holds"), CompileOptions.defaults(17));
+        cache.put(key, build("holds", List.of(live)));
+        Lookup found = cache.find(key);
+        assertTrue(found.isHit(), found.toString());
+        assertArrayEquals(jar("holds"), found.bundle().orElseThrow());
+        assertEquals(List.of(live), found.entry().orElseThrow().compiledAgainst());
+    }
+
+    @Test
+    void entryCompiledAgainstOtherExporterContentIsAStaleMiss() {
+        WiredPackage live = new Exporters(context).exporterOf("org.osgi.framework").orElseThrow();
+        WiredPackage before = new WiredPackage(live.packageName(), live.exporter(), live.exporterVersion(), "0".repeat(64));
+        CacheKey key = cache.key(plugin("stale"), CompileOptions.defaults(17));
+        cache.put(key, build("stale", List.of(before)));
+        Lookup found = cache.find(key);
+        assertEquals(Optional.of(MissReason.STALE_WIRING), found.reason(), found.toString());
+        assertTrue(found.detail().contains("org.osgi.framework"), found.detail());
+    }
+
+    @Test
+    void entryCompiledAgainstAnotherExporterVersionIsAStaleMiss() {
+        WiredPackage live = new Exporters(context).exporterOf("org.osgi.framework").orElseThrow();
+        WiredPackage before = new WiredPackage(live.packageName(), live.exporter(), "6.0.0", live.exporterDigest());
+        CacheKey key = cache.key(plugin("older"), CompileOptions.defaults(17));
+        cache.put(key, build("older", List.of(before)));
+        assertEquals(Optional.of(MissReason.STALE_WIRING), cache.find(key).reason());
+        assertEquals(1, cache.stats().misses(MissReason.STALE_WIRING));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static SourcePlugin plugin(String name) {
+        return SourcePlugin.of(name, Map.of("src/p/" + name + ".java", ("package p; class " + name + " {}").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] jar(String name) {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", name);
+        main.putValue("Import-Package", "org.osgi.framework");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes)) {
+            JarEntry entry = new JarEntry("META-INF/MANIFEST.MF");
+            entry.setTime(0);
+            jar.putNextEntry(entry);
+            manifest.write(jar);
+            jar.closeEntry();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Build build(String name, List<WiredPackage> wiring) {
+        byte[] jar = jar(name);
+        return new Build() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean succeeded() {
+                return true;
+            }
+
+            @Override
+            public Optional<byte[]> bundle() {
+                return Optional.of(jar);
+            }
+
+            @Override
+            public Optional<BundleSummary> summary() {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Diagnostic> diagnostics() {
+                return List.of();
+            }
+
+            @Override
+            public List<WiredPackage> compiledAgainst() {
+                return wiring;
+            }
+
+            @Override
+            public String sourceDigest() {
+                return "0".repeat(64);
+            }
+
+            @Override
+            public long millis() {
+                return 0;
+            }
+        };
+    }
+}
