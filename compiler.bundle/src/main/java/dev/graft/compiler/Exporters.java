@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleCapability;
@@ -116,8 +115,17 @@ public final class Exporters {
         }
         MessageDigest sha = sha256();
         if (bundle.getBundleId() == 0) {
-            sha.update((bundle.getSymbolicName() + bundle.getVersion() + context.getProperty(Constants.FRAMEWORK_SYSTEMPACKAGES)
-                + context.getProperty(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA)).getBytes(StandardCharsets.UTF_8));
+            // the framework's content is the set of packages it exports; its property text varies in order between runs
+            sha.update((bundle.getSymbolicName() + " " + bundle.getVersion()).getBytes(StandardCharsets.UTF_8));
+            BundleWiring wiring = bundle.adapt(BundleWiring.class);
+            List<String> packages = new ArrayList<>();
+            if (wiring != null) {
+                for (BundleCapability c : wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
+                    packages.add(c.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE) + ";" + versionOf(c));
+                }
+            }
+            Collections.sort(packages);
+            packages.forEach(p -> sha.update(("\n" + p).getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(sha.digest());
         }
         Enumeration<URL> entries = bundle.findEntries("/", "*", true);

@@ -72,4 +72,14 @@ public interface PluginCompiler {
 
     /** @return the fingerprint of this host: Graft, ECJ, bndlib and Java versions */
     HostFingerprint hostFingerprint();
+
+    /**
+     * Whether plugin sources can use a package without another plugin providing it: the JDK's
+     * {@code java.*} packages, packages that resolved bundles export, and the compile-only
+     * annotation packages the compiler carries itself.
+     *
+     * @param packageName a package name
+     * @return whether the package is there for plugin sources
+     */
+    boolean isAvailable(String packageName);
 }

@@ -107,4 +107,9 @@ public class EcjPluginCompiler implements PluginCompiler {
     public HostFingerprint hostFingerprint() {
         return host.fingerprint();
     }
+
+    @Override
+    public boolean isAvailable(String packageName) {
+        return packageName.startsWith("java.") || host.compileOnly().contains(packageName) || !host.index().snapshot().exporters(packageName).isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import dev.graft.cache.Lookup;
+import dev.graft.cache.MissReason;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourcePlugin;
 
@@ -13,11 +14,25 @@ final class CacheState {
     private CacheState() {
     }
 
-    static String of(Host host, Path folder) {
+    /**
+     * @param host the services
+     * @param folder the plugin folder
+     * @param dependsOnPlugins whether the plugin imports packages of other source plugins; its
+     *        entry's wiring can only be checked once they are loaded, so it shows as {@code stored}
+     * @return {@code hit}, {@code stored}, or the reason of the miss
+     */
+    static String of(Host host, Path folder, boolean dependsOnPlugins) {
         try {
             SourcePlugin plugin = host.compiler().read(folder);
             Lookup lookup = host.cache().find(host.cache().key(plugin, host.compiler().defaultOptions()));
-            return lookup.isHit() ? "hit" : lookup.reason().orElseThrow().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            if (lookup.isHit()) {
+                return "hit";
+            }
+            MissReason reason = lookup.reason().orElseThrow();
+            if (reason == MissReason.STALE_WIRING && dependsOnPlugins) {
+                return "stored";
+            }
+            return reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         } catch (SourceException e) {
             return "unreadable";
         }

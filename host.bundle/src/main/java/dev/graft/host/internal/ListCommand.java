@@ -39,7 +39,7 @@ final class ListCommand extends Command {
         console.out().printf("%-3s %-24s %-12s %-30s %s%n", "#", "PLUGIN", "CACHE", "DEPENDS ON", "FOLDER");
         int i = 1;
         for (FoundPlugin p : plan.plugins()) {
-            console.out().printf("%-3d %-24s %-12s %-30s %s%n", i++, p.name(), CacheState.of(host, p.folder()),
+            console.out().printf("%-3d %-24s %-12s %-30s %s%n", i++, p.name(), CacheState.of(host, p.folder(), !p.dependencies().isEmpty()),
                 p.dependencies().isEmpty() ? "-" : String.join(",", p.dependencies()), p.folder());
             for (java.nio.file.Path s : p.shadowed()) {
                 console.out().printf("    %-24s shadowed copy: %s%n", "", s);

@@ -21,7 +21,6 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
 import dev.graft.cache.PluginCache;
-import dev.graft.compiler.Exporters;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourcePlugin;
@@ -79,8 +78,7 @@ public final class Loader implements PluginLoader {
 
     @Override
     public LoadPlan plan(List<Path> sites) {
-        Exporters exporters = new Exporters(context);
-        return LoadOrder.plan(SiteScanner.scan(sites), pkg -> !exporters.candidates(pkg).isEmpty());
+        return LoadOrder.plan(SiteScanner.scan(sites), compiler::isAvailable);
     }
 
     @Override
