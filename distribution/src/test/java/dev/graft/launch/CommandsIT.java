@@ -79,6 +79,26 @@ class CommandsIT {
     }
 
     @Test
+    void aMissingFolderIsNamedWithoutAStackTrace() throws Exception {
+        Path missing = tmp.resolve("no-such-plugin");
+        GraftProcess.Result r = GraftProcess.run(tmp, "check", missing.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.out().startsWith(missing.toString()), r.out());
+        assertFalse((r.out() + r.err()).contains("\tat "), "no stack trace:\n" + r.out() + r.err());
+    }
+
+    @Test
+    void sitesComeFromGraftSitesWhenNoSiteIsGiven() throws Exception {
+        Path other = Files.createDirectories(tmp.resolve("other/solo/src/s"));
+        Files.writeString(other.resolve("Solo.java"), "package s; public class Solo {}");
+        GraftProcess.Result r = GraftProcess.run(tmp, java.util.Map.of("GRAFT_SITES", site + java.io.File.pathSeparator + tmp.resolve("other")),
+            "list", "--cache", cache.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, r.out().lines().count(), r.out());
+        assertTrue(r.out().lines().skip(1).findFirst().orElseThrow().contains(" solo "), r.out());
+    }
+
+    @Test
     void checkOfAGoodPluginExitsZero() throws Exception {
         GraftProcess.Result r = GraftProcess.run(tmp, "check", EXAMPLES.resolve("uptime").toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());

@@ -26,6 +26,10 @@ final class GraftProcess {
     }
 
     static GraftProcess start(Path tmp, String... args) throws IOException {
+        return start(tmp, java.util.Map.of(), args);
+    }
+
+    static GraftProcess start(Path tmp, java.util.Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.io.tmpdir=" + tmp);
@@ -34,7 +38,10 @@ final class GraftProcess {
         command.addAll(List.of(args));
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("GRAFT_SITES");
+        builder.environment().putAll(environment);
+        Process process = builder
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -44,8 +51,11 @@ final class GraftProcess {
 
     /** Runs to the end and returns the exit code. */
     static Result run(Path tmp, String... args) throws IOException, InterruptedException {
-        GraftProcess p = start(tmp, args);
-        return p.await(120);
+        return start(tmp, args).await(120);
+    }
+
+    static Result run(Path tmp, java.util.Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return start(tmp, environment, args).await(120);
     }
 
     Result await(long seconds) throws IOException, InterruptedException {

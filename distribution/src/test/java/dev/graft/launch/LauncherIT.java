@@ -47,6 +47,23 @@ class LauncherIT {
         assertNoStorageLeft();
     }
 
+    @Test
+    void everyCommandHasHelpThatExitsZero() throws Exception {
+        for (String command : List.of("run", "check", "compile", "list", "which", "cache", "shell")) {
+            GraftProcess.Result r = GraftProcess.run(tmp, command, "--help");
+            assertEquals(0, r.exitCode(), command + ": " + r.err());
+            assertTrue(r.out().startsWith("usage: graft " + command), command + ":\n" + r.out());
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithExitCodeTwo() throws Exception {
+        GraftProcess.Result r = GraftProcess.run(tmp, "run", "--frobnicate");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("graft run: unknown option --frobnicate",
+            "usage: graft run [--site DIR]... [--cache DIR] [--jar FILE]... [--once] [--no-cache]"), r.err().lines().toList());
+    }
+
     private void assertNoStorageLeft() throws IOException {
         try (Stream<Path> left = Files.list(tmp)) {
             List<Path> storage = left.filter(p -> p.getFileName().toString().startsWith(FrameworkStorage.PREFIX)).toList();

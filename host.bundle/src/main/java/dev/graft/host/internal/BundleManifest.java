@@ -6,13 +6,10 @@ import java.util.jar.Attributes;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 
-import dev.graft.compiler.Exporters;
+import dev.graft.compiler.ProvenanceHeaders;
 
 /** The headers of a bundle jar held in memory. */
 record BundleManifest(Attributes headers) {
-
-    /** Header with the canonical host fingerprint of the host that built a plugin bundle. */
-    static final String HOST_HEADER = "Graft-Host-Fingerprint";
 
     static BundleManifest of(byte[] jar) {
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
@@ -33,6 +30,6 @@ record BundleManifest(Attributes headers) {
     }
 
     String sourceDigest() {
-        return header(Exporters.SOURCE_DIGEST_HEADER);
+        return header(ProvenanceHeaders.SOURCE_DIGEST);
     }
 }

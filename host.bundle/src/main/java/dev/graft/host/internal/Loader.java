@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +58,8 @@ public final class Loader implements PluginLoader {
     private PluginBuilder builder;
     private ExecutorService builders;
     private final Map<String, Path> folders = new HashMap<>();
+    /** Plugins last loaded without the cache: their reloads and swaps do not use it either. */
+    private final Set<String> uncached = ConcurrentHashMap.newKeySet();
     private final RetiredRevisions retired = new RetiredRevisions();
 
     @Activate
@@ -145,7 +149,7 @@ public final class Loader implements PluginLoader {
         if (folder == null) {
             return Optional.empty();
         }
-        return Optional.of(load(folder, true));
+        return Optional.of(load(folder, usesCache(name)));
     }
 
     @Override
@@ -162,11 +166,11 @@ public final class Loader implements PluginLoader {
             throw new IllegalArgumentException("no folder is known for plugin " + name + "; name one");
         }
         if (old.isEmpty() || context.getBundle(old.get().bundleId()) == null) {
-            PluginRecord loaded = load(source, true);
+            PluginRecord loaded = load(source, usesCache(name));
             return new SwapResult(name, loaded.state() == PluginState.ACTIVE, loaded, loaded.problems(), List.of(),
                 PluginBuilder.millisSince(begin));
         }
-        Prepared prepared = prepare(source, true);
+        Prepared prepared = prepare(source, usesCache(name));
         if (prepared.outcome() != null && !prepared.name().equals(name)) {
             return new SwapResult(name, false, old.get(), List.of(source + " holds plugin " + prepared.name() + ", not " + name),
                 List.of(), PluginBuilder.millisSince(begin));
@@ -179,6 +183,10 @@ public final class Loader implements PluginLoader {
         return retired.pinned();
     }
 
+    private boolean usesCache(String name) {
+        return !uncached.contains(name);
+    }
+
     private Prepared prepare(Path folder, boolean useCache) {
         SourcePlugin plugin;
         try {
@@ -188,6 +196,11 @@ public final class Loader implements PluginLoader {
         }
         synchronized (folders) {
             folders.put(plugin.name(), folder);
+        }
+        if (useCache) {
+            uncached.remove(plugin.name());
+        } else {
+            uncached.add(plugin.name());
         }
         return Prepared.built(folder, builder.build(plugin, folder.toString(), useCache));
     }

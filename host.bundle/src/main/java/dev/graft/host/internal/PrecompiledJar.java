@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.graft.compiler.HostFingerprint;
+import dev.graft.compiler.ProvenanceHeaders;
 
 /**
  * A plugin bundle made by {@code graft compile} in another process. It is accepted only when its
@@ -28,15 +29,15 @@ final class PrecompiledJar {
         }
         BundleManifest manifest = BundleManifest.of(bytes);
         String name = manifest.symbolicName().isEmpty() ? fallbackName : manifest.symbolicName();
-        String built = manifest.header(BundleManifest.HOST_HEADER);
+        String built = manifest.header(ProvenanceHeaders.HOST_FINGERPRINT);
         if (built.isEmpty()) {
-            return Prepared.failed(name, jar, List.of(jar + ": not made by graft compile (no " + BundleManifest.HOST_HEADER + " header)"));
+            return Prepared.failed(name, jar, List.of(jar + ": not made by graft compile (no " + ProvenanceHeaders.HOST_FINGERPRINT + " header)"));
         }
         HostFingerprint theirs;
         try {
             theirs = HostFingerprint.parse(built);
         } catch (IllegalArgumentException e) {
-            return Prepared.failed(name, jar, List.of(jar + ": unreadable " + BundleManifest.HOST_HEADER + " header: " + built));
+            return Prepared.failed(name, jar, List.of(jar + ": unreadable " + ProvenanceHeaders.HOST_FINGERPRINT + " header: " + built));
         }
         if (!theirs.equals(host)) {
             return Prepared.failed(name, jar, List.of(jar + ": built by another host; " + differences(theirs, host)));
