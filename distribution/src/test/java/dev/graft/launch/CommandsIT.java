@@ -99,6 +99,17 @@ class CommandsIT {
     }
 
     @Test
+    void theDefaultSiteIsTheExamplesFolderBesideAMovedJar() throws Exception {
+        Path dist = Files.createDirectories(tmp.resolve("moved"));
+        Files.copy(GraftProcess.JAR, dist.resolve("graft.jar"));
+        Path uptime = Files.createDirectories(dist.resolve("examples/uptime/src/com/example/uptime"));
+        Files.copy(EXAMPLES.resolve("uptime/src/com/example/uptime/UptimeActivator.java"), uptime.resolve("UptimeActivator.java"));
+        GraftProcess.Result r = GraftProcess.runJar(tmp, dist.resolve("graft.jar"), "which", "uptime");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(dist.resolve("examples/uptime").toString(), r.out().strip());
+    }
+
+    @Test
     void checkOfAGoodPluginExitsZero() throws Exception {
         GraftProcess.Result r = GraftProcess.run(tmp, "check", EXAMPLES.resolve("uptime").toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
@@ -165,6 +176,19 @@ class CommandsIT {
         assertTrue(stats.out().contains("entries      0"), stats.out());
         GraftProcess.Result bad = GraftProcess.run(tmp, "cache", "frob", "--cache", cache.toString());
         assertEquals(2, bad.exitCode());
+    }
+
+    @Test
+    void theShellRunsGraftCommandsOnTheLoadedPlugins() throws Exception {
+        GraftProcess p = GraftProcess.start(tmp, "shell", "--site", EXAMPLES.toString(), "--cache", cache.toString());
+        try (java.io.OutputStream in = p.process().getOutputStream()) {
+            in.write("graft:which hello\ngraft:swap hello\ngraft:leaks\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        GraftProcess.Result r = p.await(120);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains(EXAMPLES.resolve("hello") + " (active, graft:hello/"), r.out());
+        assertTrue(r.out().matches("(?s).*swapped hello to bundle \\d+ in \\d+ ms.*"), r.out());
+        assertTrue(r.out().contains("no retired plugin version is pinned"), r.out());
     }
 
     @Test

@@ -30,11 +30,20 @@ final class GraftProcess {
     }
 
     static GraftProcess start(Path tmp, java.util.Map<String, String> environment, String... args) throws IOException {
+        return start(tmp, JAR, environment, args);
+    }
+
+    /** Runs another copy of graft.jar to the end. */
+    static Result runJar(Path tmp, Path jar, String... args) throws IOException, InterruptedException {
+        return start(tmp, jar, java.util.Map.of(), args).await(120);
+    }
+
+    private static GraftProcess start(Path tmp, Path jar, java.util.Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
+        command.add(jar.toAbsolutePath().toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");

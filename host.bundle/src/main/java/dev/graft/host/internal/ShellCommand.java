@@ -1,5 +1,9 @@
 package dev.graft.host.internal;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -23,7 +27,7 @@ final class ShellCommand extends Command {
             """
                 Shell commands: graft:list, graft:load DIR, graft:unload NAME, graft:reload NAME,
                 graft:check DIR, graft:which NAME, graft:cache stats|ls|verify|prune|clean, and Gogo's own
-                (lb, help, ...). Leave with 'exit' or Ctrl-D; Ctrl-C stops Graft.
+                (lb, help, ...). Leave with Ctrl-D or 'exit 0'; Ctrl-C stops Graft.
     
                 Options are those of 'graft run'.""");
         this.host = host;
@@ -42,11 +46,14 @@ final class ShellCommand extends Command {
             return GraftMain.EXIT_FAILED;
         }
         CommandProcessor processor = host.context().getService(ref);
-        try (CommandSession session = processor.createSession(System.in, console.out(), console.err())) {
+        // Gogo routes System.out through the session itself, so the session gets the process's own streams
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+        try (CommandSession session = processor.createSession(new FileInputStream(FileDescriptor.in), out, err)) {
             session.execute("gosh --login --noshutdown");
             return GraftMain.EXIT_OK;
         } catch (Exception e) {
-            console.err().println("graft shell: " + e.getMessage());
+            console.err().println("graft shell: " + e);
             return GraftMain.EXIT_FAILED;
         } finally {
             host.context().ungetService(ref);
