@@ -3,7 +3,6 @@ package dev.graft.host.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,7 @@ final class LoadOrder {
     private final Map<String, String> exporterOf = new HashMap<>();
     private final Map<String, Set<String>> dependencies = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
-    private final Set<String> blocked = new LinkedHashSet<>();
+    private final Map<String, String> blocked = new LinkedHashMap<>();
 
     private LoadOrder(SiteScanner.Result scan) {
         problems.addAll(scan.problems());
@@ -59,9 +58,10 @@ final class LoadOrder {
                 if (provider != null && !provider.equals(f.source().name())) {
                     deps.add(provider);
                 } else if (provider == null && !pkg.startsWith("java.") && !installed.test(pkg)) {
-                    problems.add(f.source().name() + " -> package " + pkg + " (imported by " + file
-                        + "): no plugin and no installed bundle exports it");
-                    blocked.add(f.source().name());
+                    String problem = f.source().name() + " -> package " + pkg + " (imported by " + file
+                        + "): no plugin and no installed bundle exports it";
+                    problems.add(problem);
+                    blocked.putIfAbsent(f.source().name(), problem);
                 }
             });
             dependencies.put(f.source().name(), deps);
@@ -77,8 +77,10 @@ final class LoadOrder {
         // a plugin that depends on a blocked one is blocked too, with the chain named
         for (String name : ordered) {
             for (String dep : dependencies.get(name)) {
-                if (blocked.contains(dep) && blocked.add(name)) {
-                    problems.add(name + " -> " + dep + ": " + dep + " cannot load, so " + name + " is skipped");
+                if (blocked.containsKey(dep) && !blocked.containsKey(name)) {
+                    String problem = name + " -> " + dep + ": " + dep + " cannot load, so " + name + " is skipped";
+                    problems.add(problem);
+                    blocked.put(name, problem);
                 }
             }
         }
@@ -88,7 +90,7 @@ final class LoadOrder {
             plugins.add(new FoundPlugin(name, f.source().folder(), f.shadowed(), List.copyOf(f.source().exports()),
                 List.copyOf(dependencies.get(name))));
         }
-        return new LoadPlan(plugins, problems, List.copyOf(blocked));
+        return new LoadPlan(plugins, problems, blocked);
     }
 
     private void visit(String name, Map<String, Integer> mark, List<String> path, List<String> ordered) {
@@ -99,8 +101,9 @@ final class LoadOrder {
         if (state != null && state == 1) {
             List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
             cycle.add(name);
-            problems.add("cycle: " + String.join(" -> ", cycle));
-            blocked.addAll(cycle);
+            String problem = "cycle: " + String.join(" -> ", cycle);
+            problems.add(problem);
+            cycle.forEach(member -> blocked.putIfAbsent(member, problem));
             return;
         }
         mark.put(name, 1);

@@ -225,9 +225,9 @@ public final class Loader implements PluginLoader {
     }
 
     private static Optional<String> blocker(FoundPlugin p, LoadPlan plan, Map<String, PluginRecord> loaded) {
-        if (plan.blocked().contains(p.name())) {
-            return Optional.of(plan.problems().stream().filter(pr -> pr.contains(p.name())).findFirst()
-                .orElse("blocked by a missing provider or a cycle"));
+        String blocked = plan.blocked().get(p.name());
+        if (blocked != null) {
+            return Optional.of(blocked);
         }
         for (String dep : p.dependencies()) {
             PluginRecord r = loaded.get(dep);
