@@ -191,17 +191,20 @@ class CommandsIT {
         assertTrue(r.out().contains("no retired plugin version is pinned"), r.out());
     }
 
-    @Test
-    void ctrlCStopsARunningGraftCleanly() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({ "INT, 130", "TERM, 143" })
+    void aSignalStopsARunningGraftCleanly(String signal, int exitCode) throws Exception {
         GraftProcess p = GraftProcess.start(tmp, "run", "--no-cache", "--site", EXAMPLES.toString());
         long end = System.nanoTime() + 120_000_000_000L;
-        while (p.stdoutSoFar().lines().noneMatch(l -> l.startsWith("uptime ") && l.contains(" active ")) && p.process().isAlive() && System.nanoTime() < end) {
+        while (p.stdoutSoFar().lines().noneMatch(l -> l.startsWith("uptime ") && l.contains(" active ")) && p.process().isAlive()
+            && System.nanoTime() < end) {
             Thread.sleep(50);
         }
         assertTrue(p.process().isAlive(), "graft run keeps running after loading");
-        p.process().destroy(); // SIGTERM, handled like SIGINT
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.process().pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor());
         GraftProcess.Result r = p.await(60);
-        assertEquals(143, r.exitCode(), r.err());
+        assertEquals(exitCode, r.exitCode(), r.err());
         assertTrue(r.out().contains("uptime: stopped after"), "plugins were stopped:\n" + r.out());
         try (Stream<Path> left = Files.list(tmp)) {
             assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith(FrameworkStorage.PREFIX)), "storage removed");
