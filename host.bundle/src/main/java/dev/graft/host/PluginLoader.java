@@ -77,6 +77,17 @@ public interface PluginLoader {
     SwapResult swap(String name, Path folder);
 
     /**
+     * Swaps a loaded plugin for a new version as {@link #swap(String, Path)} does, building the
+     * new version with or without the cache.
+     *
+     * @param name the plugin's name
+     * @param folder the folder of the new version, or null for the folder the plugin came from
+     * @param useCache whether to look the build up in the cache and store it there
+     * @return what happened
+     */
+    SwapResult swap(String name, Path folder, boolean useCache);
+
+    /**
      * The retired plugin bundles (unloaded or swapped out) whose class loaders are still reachable
      * after a garbage collection: a plugin that pins its old version shows here.
      *
