@@ -1,6 +1,7 @@
 package dev.graft.test;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.graft.compiler.Diagnostic;
@@ -11,14 +12,17 @@ public final class BuildAssert {
 
     private final String subject;
     private final List<Diagnostic> diagnostics;
+    private final Optional<Boolean> hasBundle;
 
-    BuildAssert(String subject, List<Diagnostic> diagnostics) {
+    BuildAssert(String subject, List<Diagnostic> diagnostics, Optional<Boolean> hasBundle) {
         this.subject = subject;
         this.diagnostics = List.copyOf(diagnostics);
+        this.hasBundle = hasBundle;
     }
 
     /**
-     * Passes when there is no error diagnostic (warnings are allowed).
+     * Passes when there is no error diagnostic (warnings are allowed) and, for a build, it made a
+     * bundle.
      *
      * @return this
      */
@@ -27,6 +31,9 @@ public final class BuildAssert {
         if (!errors.isEmpty()) {
             throw new AssertionError("expected the " + subject + " to have no errors, but it has " + errors.size() + ":"
                 + describe(errors));
+        }
+        if (hasBundle.isPresent() && !hasBundle.get()) {
+            throw new AssertionError("the " + subject + " has no errors, yet it made no bundle");
         }
         return this;
     }
@@ -50,7 +57,9 @@ public final class BuildAssert {
      * @return assertions on the errors
      */
     public DiagnosticAssert hasError() {
-        return some(Severity.ERROR, "an error");
+        DiagnosticAssert errors = some(Severity.ERROR, "an error");
+        noBundle();
+        return errors;
     }
 
     /**
@@ -64,7 +73,14 @@ public final class BuildAssert {
             throw new AssertionError("expected the " + subject + " to have exactly one error, but it has " + errors.size()
                 + (diagnostics.isEmpty() ? "" : ":" + describe(diagnostics)));
         }
+        noBundle();
         return new DiagnosticAssert(subject, "an error", errors, errors);
+    }
+
+    private void noBundle() {
+        if (hasBundle.isPresent() && hasBundle.get()) {
+            throw new AssertionError("the " + subject + " has errors, yet it made a bundle:" + describe(diagnostics));
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.graft.test;
 
+import java.util.Optional;
+
 import dev.graft.compiler.Build;
 import dev.graft.compiler.CheckResult;
 
@@ -23,7 +25,7 @@ public final class GraftAssertions {
      * @return assertions on its diagnostics
      */
     public static BuildAssert assertThat(Build build) {
-        return new BuildAssert("build of plugin " + build.name(), build.diagnostics());
+        return new BuildAssert("build of plugin " + build.name(), build.diagnostics(), Optional.of(build.bundle().isPresent()));
     }
 
     /**
@@ -31,7 +33,7 @@ public final class GraftAssertions {
      * @return assertions on its diagnostics
      */
     public static BuildAssert assertThat(CheckResult check) {
-        return new BuildAssert("check of plugin " + check.name(), check.diagnostics());
+        return new BuildAssert("check of plugin " + check.name(), check.diagnostics(), Optional.empty());
     }
 
     /**
