@@ -59,20 +59,7 @@ final class KitPlugins {
 
     /** An activator, no component, no service. */
     static PluginSources activator(String name) {
-        return PluginSources.named(name)
-            .file("src/k/" + pkg(name) + "/Act.java", """
-                package k.%s;
-
-                import org.osgi.framework.BundleActivator;
-                import org.osgi.framework.BundleContext;
-
-                public class Act implements BundleActivator {
-                    public void start(BundleContext context) {
-                    }
-                    public void stop(BundleContext context) {
-                    }
-                }
-                """.formatted(pkg(name)));
+        return activator(name, "Act", "");
     }
 
     /**
@@ -80,31 +67,36 @@ final class KitPlugins {
      * {@code graft.test.NAME.release} is set: the thread pins the plugin's class loader.
      */
     static PluginSources leaky(String name) {
+        return activator(name, "Leak", """
+            Thread t = new Thread(() -> {
+                while (System.getProperty("graft.test.%s.release") == null) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "leak-%s");
+            t.setDaemon(true);
+            t.start();
+            """.formatted(name, name));
+    }
+
+    private static PluginSources activator(String name, String className, String startBody) {
         return PluginSources.named(name)
-            .file("src/k/" + pkg(name) + "/Leak.java", """
+            .file("src/k/" + pkg(name) + "/" + className + ".java", """
                 package k.%s;
 
                 import org.osgi.framework.BundleActivator;
                 import org.osgi.framework.BundleContext;
 
-                public class Leak implements BundleActivator {
+                public class %s implements BundleActivator {
                     public void start(BundleContext context) {
-                        Thread t = new Thread(() -> {
-                            while (System.getProperty("graft.test.%s.release") == null) {
-                                try {
-                                    Thread.sleep(10);
-                                } catch (InterruptedException e) {
-                                    return;
-                                }
-                            }
-                        }, "leak-%s");
-                        t.setDaemon(true);
-                        t.start();
-                    }
+                %s    }
                     public void stop(BundleContext context) {
                     }
                 }
-                """.formatted(pkg(name), name, name));
+                """.formatted(pkg(name), className, startBody));
     }
 
     private static String pkg(String name) {
