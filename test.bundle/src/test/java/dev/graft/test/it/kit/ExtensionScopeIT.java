@@ -30,6 +30,7 @@ import dev.graft.test.InjectPluginKit;
 import dev.graft.test.InjectSourcePlugin;
 import dev.graft.test.LoadedPlugin;
 import dev.graft.test.PluginKit;
+import dev.graft.test.PluginSources;
 import dev.graft.test.SourcePluginExtension;
 
 /**
@@ -50,8 +51,8 @@ class ExtensionScopeIT {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectSourcePlugin("examples/hello")
-    LoadedPlugin hello;
+    @InjectSourcePlugin("examples/uptime")
+    LoadedPlugin uptime;
 
     @InjectPluginKit
     PluginKit kit;
@@ -61,16 +62,17 @@ class ExtensionScopeIT {
     void aFieldIsLoadedFromAFolderRelativeToTheBaseDirectory(PluginKit parameterKit) {
         assertSame(kit, parameterKit, "one kit per test method");
         assertEquals(Path.of(context.getProperty("graft.test.base")).toAbsolutePath().normalize(), kit.base());
-        assertThat(hello).hasState(PluginState.FAILED).hasProblemContaining("com.example.greeter");
-        methodScopedBundle = hello.bundleId();
+        assertThat(uptime).isActive();
+        assertEquals(kit.base().resolve("examples/uptime").toString(), uptime.record().site());
+        methodScopedBundle = uptime.bundleId();
     }
 
     @Test
     @Order(2)
-    void parametersAndPluginsWrittenInTheTestAreLoadedToo(@InjectSourcePlugin("examples/greeter-api") LoadedPlugin api,
-        @InjectSourcePlugin("examples/uptime") Build uptime) throws Exception {
+    void parametersInTheirOrderAndPluginsWrittenInTheTestAreLoadedToo(@InjectSourcePlugin("examples/greeter-api") LoadedPlugin api,
+        @InjectSourcePlugin("examples/hello") Build hello) throws Exception {
         assertThat(api).isActive();
-        assertThat(uptime).hasNoErrors();
+        assertThat(hello).hasNoErrors();
         LoadedPlugin helloAfterItsApi = kit.load("examples/hello");
         assertThat(helloAfterItsApi).isActive().hasAllComponentsActive().providesService("com.example.greeter.Greeter");
         parameterBundle = api.bundleId();
@@ -100,7 +102,8 @@ class ExtensionScopeIT {
 
         @BeforeAll
         static void loadForTheClass(PluginKit classKit) {
-            beforeAllBundle = classKit.load("examples/uptime").bundleId();
+            beforeAllBundle = classKit.load(PluginSources.named("scope.class").file("src/k/c/C.java",
+                "package k.c;\n\npublic class C {\n}\n")).bundleId();
         }
 
         @Test
