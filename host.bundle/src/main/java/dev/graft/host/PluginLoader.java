@@ -68,13 +68,25 @@ public interface PluginLoader {
      * Swaps a loaded plugin for a new version, without a gap: the new version is built, installed
      * beside the old one under a new location and started; only when its components are active is
      * the old bundle uninstalled and refreshed (bundles wired to it are re-wired). Any failure
-     * uninstalls the new bundle and leaves the old version untouched.
+     * uninstalls the new bundle and leaves the old version untouched. The cache is used as it was
+     * when the plugin was loaded.
      *
      * @param name the plugin's name
      * @param folder the folder of the new version, or null for the folder the plugin came from
      * @return what happened
      */
     SwapResult swap(String name, Path folder);
+
+    /**
+     * Swaps a loaded plugin for a new version as {@link #swap(String, Path)} does, building the
+     * new version with or without the cache.
+     *
+     * @param name the plugin's name
+     * @param folder the folder of the new version, or null for the folder the plugin came from
+     * @param useCache whether to look the build up in the cache and store it there
+     * @return what happened
+     */
+    SwapResult swap(String name, Path folder, boolean useCache);
 
     /**
      * The retired plugin bundles (unloaded or swapped out) whose class loaders are still reachable

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import dev.graft.compiler.SourcePlugin;
 
@@ -36,6 +39,46 @@ public final class PluginSources {
      */
     public static PluginSources named(String name) {
         return new PluginSources(name);
+    }
+
+    /**
+     * A copy of a plugin folder to change in the test, for example a next version to swap in.
+     * Hidden files and folders (names starting with {@code .}) are left out. The name is the
+     * folder's name.
+     *
+     * @param folder the plugin folder
+     * @return a plugin with the folder's files
+     * @throws IOException when the folder cannot be read
+     */
+    public static PluginSources from(Path folder) throws IOException {
+        PluginSources copy = named(folder.getFileName().toString());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            String relative = folder.relativize(file).toString().replace('\\', '/');
+            if (!relative.startsWith(".") && !relative.contains("/.")) {
+                copy.file(relative, Files.readAllBytes(file));
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Changes the text of a file already added.
+     *
+     * @param path the path relative to the plugin folder
+     * @param change turns the old text (UTF-8) into the new one
+     * @return this
+     * @throws IllegalArgumentException when the plugin has no such file
+     */
+    public PluginSources edit(String path, UnaryOperator<String> change) {
+        byte[] old = files.get(path);
+        if (old == null) {
+            throw new IllegalArgumentException("plugin " + name + " has no file " + path + "; it has " + files.keySet());
+        }
+        return file(path, change.apply(new String(old, StandardCharsets.UTF_8)));
     }
 
     /**

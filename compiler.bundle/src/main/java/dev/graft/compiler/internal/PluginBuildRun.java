@@ -122,12 +122,12 @@ final class PluginBuildRun {
             return ContainedRun.run(plugin.name(), settings.stackBytes(), settings.deadlineMillis(),
                 () -> compileAndPackage(sources, layout, bnd, deadline));
         } catch (TimeoutException e) {
-            return failed(deadlineExceeded());
+            return abandoned(deadlineExceeded());
         } catch (ExecutionException e) {
             return failed(Diagnostic.of(Severity.ERROR, "", "internal error while compiling: " + e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(Diagnostic.of(Severity.ERROR, "", "interrupted while compiling"));
+            return abandoned(Diagnostic.of(Severity.ERROR, "", "interrupted while compiling"));
         }
     }
 
@@ -238,6 +238,15 @@ final class PluginBuildRun {
     private Outcome failed(Diagnostic d) {
         diagnostics.add(d);
         return failed();
+    }
+
+    /**
+     * The compile thread was left running (deadline, interrupt): it may still add to
+     * {@link #diagnostics}, so the outcome holds only the reason it was abandoned. No diagnostic
+     * came before the compile started, or it would not have started.
+     */
+    private Outcome abandoned(Diagnostic d) {
+        return new Outcome(PluginBuild.failed(plugin.name(), List.of(d), digest, millis()), null, null, framework, batch);
     }
 
     private Outcome failed() {

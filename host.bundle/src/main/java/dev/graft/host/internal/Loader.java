@@ -153,7 +153,12 @@ public final class Loader implements PluginLoader {
     }
 
     @Override
-    public synchronized SwapResult swap(String name, Path folder) {
+    public SwapResult swap(String name, Path folder) {
+        return swap(name, folder, usesCache(name));
+    }
+
+    @Override
+    public synchronized SwapResult swap(String name, Path folder, boolean useCache) {
         long begin = System.nanoTime();
         Optional<PluginRecord> old = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
         Path source = folder;
@@ -166,11 +171,11 @@ public final class Loader implements PluginLoader {
             throw new IllegalArgumentException("no folder is known for plugin " + name + "; name one");
         }
         if (old.isEmpty() || context.getBundle(old.get().bundleId()) == null) {
-            PluginRecord loaded = load(source, usesCache(name));
+            PluginRecord loaded = load(source, useCache);
             return new SwapResult(name, loaded.state() == PluginState.ACTIVE, loaded, loaded.problems(), List.of(),
                 PluginBuilder.millisSince(begin));
         }
-        Prepared prepared = prepare(source, usesCache(name));
+        Prepared prepared = prepare(source, useCache);
         if (prepared.outcome() != null && !prepared.name().equals(name)) {
             return new SwapResult(name, false, old.get(), List.of(source + " holds plugin " + prepared.name() + ", not " + name),
                 List.of(), PluginBuilder.millisSince(begin));

@@ -32,7 +32,15 @@ record SourceFolder(String name, Path folder, Set<String> ownPackages, Set<Strin
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?([\\w.]+?)(\\.\\*)?\\s*;");
     private static final Pattern EXPORT_ANNOTATION = Pattern.compile("@(org\\.osgi\\.annotation\\.bundle\\.)?Export\\b");
 
+    /**
+     * Whether a folder of a site is a source plugin: it has a {@code bnd.bnd}, a {@code src/}
+     * folder or {@code .java} files. A folder with a {@code pom.xml} is a Maven project (tests of
+     * plugins, for example), not a source plugin.
+     */
     static boolean isPluginFolder(Path folder) {
+        if (Files.exists(folder.resolve("pom.xml"))) {
+            return false;
+        }
         if (Files.isRegularFile(folder.resolve("bnd.bnd")) || Files.isDirectory(folder.resolve("src"))) {
             return true;
         }

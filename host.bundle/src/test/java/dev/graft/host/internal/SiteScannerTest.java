@@ -55,6 +55,17 @@ class SiteScannerTest {
     }
 
     @Test
+    void aFolderWithAPomIsAMavenProjectNotASourcePlugin() throws Exception {
+        plugin(tmp.resolve("plugin-tests"), "T");
+        Files.writeString(tmp.resolve("plugin-tests/pom.xml"), "<project/>");
+        Files.writeString(tmp.resolve("plugin-tests/bnd.bnd"), "Bundle-Version: 1.0.0\n");
+        plugin(tmp.resolve("real"), "C");
+        SiteScanner.Result r = SiteScanner.scan(List.of(tmp));
+        assertEquals(List.of("real"), r.plugins().stream().map(f -> f.source().name()).toList());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
     void aLinkThatLeadsOutOfItsSiteIsRefused() throws Exception {
         Path site = tmp.resolve("site");
         Path outside = tmp.resolve("outside");

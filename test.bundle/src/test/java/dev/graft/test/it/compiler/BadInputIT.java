@@ -1,5 +1,6 @@
 package dev.graft.test.it.compiler;
 
+import static dev.graft.test.GraftAssertions.assertThat;
 import static dev.graft.test.it.compiler.Plugins.describe;
 import static dev.graft.test.it.compiler.Plugins.onlyError;
 import static dev.graft.test.it.compiler.Plugins.plugin;
@@ -101,7 +102,7 @@ class BadInputIT {
         withBom[2] = (byte) 0xBF;
         System.arraycopy(text, 0, withBom, 3, text.length);
         Build build = compiler.compile(SourcePlugin.of("good.bom", Map.of("src/com/acme/A.java", withBom)));
-        assertTrue(build.succeeded(), () -> describe(build.diagnostics()));
+        assertThat(build).hasNoErrors();
     }
 
     @Test
@@ -137,7 +138,7 @@ class BadInputIT {
     void exportOfAPackageAnInstalledBundleExportsIsAWarning() {
         Build build = compiler.compile(plugin("warn.export", "bnd.bnd", "Export-Package: org.osgi.service.cm\n",
             "src/org/osgi/service/cm/Extra.java", "package org.osgi.service.cm;\n\npublic class Extra {\n}\n"));
-        assertTrue(build.succeeded(), () -> describe(build.diagnostics()));
+        assertThat(build).hasNoErrors();
         List<Diagnostic> warnings = build.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).toList();
         assertEquals(1, warnings.size(), () -> describe(build.diagnostics()));
         assertDiagnostic("bnd.bnd:1:17: warning: package org.osgi.service.cm is already exported by org.apache.felix.configadmin 1.9.26 "

@@ -1,5 +1,6 @@
 package dev.graft.test.it.compiler;
 
+import static dev.graft.test.GraftAssertions.assertThat;
 import static dev.graft.test.it.compiler.Plugins.describe;
 import static dev.graft.test.it.compiler.Plugins.plugin;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -90,7 +91,7 @@ class CheckAndWriteIT {
     void compileToWritesTheBundleAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("out/hello.jar");
         Build build = compiler.compileTo(plugin("write.ok", "src/com/acme/Hello.java", Plugins.hello("Hello")), target);
-        assertTrue(build.succeeded(), () -> describe(build.diagnostics()));
+        assertThat(build).hasNoErrors();
         assertArrayEquals(build.bundle().orElseThrow(), Files.readAllBytes(target));
         try (Stream<Path> files = Files.list(target.getParent())) {
             assertEquals(List.of(target), files.toList());
@@ -124,7 +125,7 @@ class CheckAndWriteIT {
         assertEquals(List.of("bnd.bnd", "resources/a.txt", "src/com/acme/Hello.java"), List.copyOf(plugin.files().keySet()));
         assertArrayEquals("a".getBytes(StandardCharsets.UTF_8), plugin.files().get("resources/a.txt"));
         Build build = compiler.compile(plugin);
-        assertTrue(build.succeeded(), () -> describe(build.diagnostics()));
+        assertThat(build).hasNoErrors();
         assertEquals("read.named", build.summary().orElseThrow().symbolicName());
     }
 

@@ -1,6 +1,6 @@
 package dev.graft.test.it.compiler;
 
-import static dev.graft.test.it.compiler.Plugins.describe;
+import static dev.graft.test.GraftAssertions.assertThat;
 import static dev.graft.test.it.compiler.Plugins.entries;
 import static dev.graft.test.it.compiler.Plugins.header;
 import static dev.graft.test.it.compiler.Plugins.plugin;
@@ -56,7 +56,7 @@ class CompileIT {
 
     private Build succeeded(SourcePlugin plugin) {
         Build build = compiler.compile(plugin);
-        assertTrue(build.succeeded(), () -> describe(build.diagnostics()));
+        assertThat(build).hasNoErrors();
         return build;
     }
 
@@ -198,7 +198,7 @@ class CompileIT {
             "package com.acme.impl;\n\npublic class Hi implements com.acme.api.Greeting {\n    public String text() {\n        return \"hi\";\n    }\n}\n");
         assertFalse(compiler.compile(consumer).succeeded(), "without the batch the API is unknown");
         Build build = compiler.compile(consumer, compiler.defaultOptions(), List.of(api));
-        assertTrue(build.succeeded(), () -> describe(build.diagnostics()));
+        assertThat(build).hasNoErrors();
         assertTrue(build.summary().orElseThrow().imports().contains("com.acme.api;version=\"[1.2,2)\""));
         assertTrue(build.compiledAgainst().contains(new WiredPackage("com.acme.api", "ok.batch.api", "0.0.0", api.sourceDigest())),
             () -> build.compiledAgainst().toString());
@@ -217,7 +217,7 @@ class CompileIT {
     void releaseOptionSetsTheClassFileVersion() {
         CompileOptions java11 = new CompileOptions(11, false, true, StandardCharsets.UTF_8);
         Build build = compiler.compile(plugin("ok.java11", "src/com/acme/Hello.java", Plugins.hello("Hello")), java11, List.of());
-        assertTrue(build.succeeded(), () -> describe(build.diagnostics()));
+        assertThat(build).hasNoErrors();
         assertEquals(55, majorVersion(entries(build).get("com/acme/Hello.class")));
         assertEquals(java11.canonical(), header(build, ProvenanceHeaders.COMPILE_OPTIONS));
     }
@@ -247,7 +247,7 @@ class CompileIT {
         SourcePlugin plugin = SourcePlugin.of("ok.latin1", Map.of("src/com/acme/A.java", latin1));
         assertFalse(compiler.compile(plugin).succeeded(), "not UTF-8");
         Build build = compiler.compile(plugin, new CompileOptions(17, false, true, StandardCharsets.ISO_8859_1), List.of());
-        assertTrue(build.succeeded(), () -> describe(build.diagnostics()));
+        assertThat(build).hasNoErrors();
     }
 
     @Test
@@ -269,7 +269,7 @@ class CompileIT {
             start.countDown();
             for (int i = 0; i < n; i++) {
                 Build b = builds.get(i).get();
-                assertTrue(b.succeeded(), () -> describe(b.diagnostics()));
+                assertThat(b).hasNoErrors();
                 assertEquals("ok.concurrent" + i, b.summary().orElseThrow().symbolicName());
                 assertEquals("com.acme.C" + i, b.summary().orElseThrow().activator());
             }

@@ -1,6 +1,6 @@
 package dev.graft.test.it.compiler;
 
-import static dev.graft.test.it.compiler.Plugins.describe;
+import static dev.graft.test.GraftAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +63,7 @@ class DeadlineIT {
             awaitModified(configuration::delete);
         }
         Build after = compiler.compile(Plugins.plugin("fast.plugin", "src/com/acme/A.java", Plugins.hello("A")));
-        assertTrue(after.succeeded(), () -> describe(after.diagnostics()));
+        assertThat(after).hasNoErrors();
     }
 
     interface Action {

@@ -1,6 +1,6 @@
 package dev.graft.test.it.compiler;
 
-import static dev.graft.test.it.compiler.Plugins.describe;
+import static dev.graft.test.GraftAssertions.assertThat;
 import static dev.graft.test.it.compiler.Plugins.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,7 +59,7 @@ class InstalledBundlesIT {
     }
 
     private Bundle install(Build build) throws Exception {
-        assertTrue(build.succeeded(), () -> describe(build.diagnostics()));
+        assertThat(build).hasNoErrors();
         Bundle b = context.installBundle("graft-test:" + build.name() + ":" + build.sourceDigest(),
             new ByteArrayInputStream(build.bundle().orElseThrow()));
         installed.add(b);
@@ -109,7 +109,7 @@ class InstalledBundlesIT {
         Bundle v2 = install(sharedApi("it.shared.v2", "2.0.0", "    public int one() {\n        return 1;\n    }\n    public int two() {\n        return 2;\n    }\n"));
         resolve(v1, v2);
         Build build = compiler.compile(CONSUMER);
-        assertTrue(build.succeeded(), () -> describe(build.diagnostics()));
+        assertThat(build).hasNoErrors();
         assertTrue(build.summary().orElseThrow().imports().contains("graft.it.shared;version=\"[2.0,3)\""),
             () -> build.summary().orElseThrow().imports().toString());
         assertTrue(build.compiledAgainst().stream().anyMatch(w -> w.packageName().equals("graft.it.shared") && w.exporter().equals("it.shared.v2")));
@@ -125,7 +125,7 @@ class InstalledBundlesIT {
         Bundle v2 = install(sharedApi("it.shared.only", "2.0.0", "    public int two() {\n        return 2;\n    }\n"));
         resolve(v2);
         Build build = compiler.compile(CONSUMER);
-        assertTrue(build.succeeded(), () -> describe(build.diagnostics()));
+        assertThat(build).hasNoErrors();
         v2.uninstall();
         Build after = compiler.compile(CONSUMER);
         assertFalse(after.succeeded(), "the uninstalled exporter is gone from the index");

@@ -1,10 +1,10 @@
 package dev.graft.test.it.compiler;
 
+import static dev.graft.test.GraftAssertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +16,7 @@ import java.util.zip.ZipInputStream;
 import dev.graft.compiler.Build;
 import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.SourcePlugin;
+import dev.graft.test.PluginSources;
 
 /** Small helpers to write source plugins in tests and look into the bundles built from them. */
 final class Plugins {
@@ -29,11 +30,11 @@ final class Plugins {
      * @return the plugin, its texts in UTF-8
      */
     static SourcePlugin plugin(String name, String... pathsAndTexts) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        PluginSources sources = PluginSources.named(name);
         for (int i = 0; i < pathsAndTexts.length; i += 2) {
-            files.put(pathsAndTexts[i], pathsAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+            sources.file(pathsAndTexts[i], pathsAndTexts[i + 1]);
         }
-        return SourcePlugin.of(name, files);
+        return sources.toSourcePlugin();
     }
 
     static Manifest manifest(Build build) {
@@ -74,14 +75,11 @@ final class Plugins {
 
     /** @return the only error of a failed build */
     static Diagnostic onlyError(Build build) {
+        Diagnostic error = assertThat(build).hasSingleError().diagnostic();
         if (build.succeeded() || build.bundle().isPresent()) {
-            throw new AssertionError("the build succeeded: " + describe(build.diagnostics()));
+            throw new AssertionError("a build with an error has a bundle: " + describe(build.diagnostics()));
         }
-        List<Diagnostic> errors = build.errors();
-        if (errors.size() != 1) {
-            throw new AssertionError("expected one error, got " + describe(build.diagnostics()));
-        }
-        return errors.get(0);
+        return error;
     }
 
     /** A class with a method, in package com.acme. */

@@ -1,5 +1,6 @@
 package dev.graft.test.it.host;
 
+import static dev.graft.test.GraftAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,9 +31,13 @@ import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
+import dev.graft.test.LoadedPlugin;
+import dev.graft.test.PluginKit;
+import dev.graft.test.SourcePluginExtension;
 
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
+@ExtendWith(SourcePluginExtension.class)
 class LoaderIT {
 
     @InjectBundleContext
@@ -107,11 +112,18 @@ class LoaderIT {
     }
 
     @Test
-    void aComponentThatFailsToActivateFailsItsPlugin() throws Exception {
-        PluginRecord r = loader.load(TestPlugins.failingComponent("fails").writeTo(site), false);
-        assertEquals(PluginState.FAILED, r.state());
-        assertTrue(r.problems().get(0).startsWith("component t.fails.Fails failed to activate"), r.problems()::toString);
-        assertNull(context.getBundle(r.location()));
+    void aComponentThatFailsToActivateFailsItsPlugin(PluginKit kit) throws Exception {
+        LoadedPlugin p = kit.load(TestPlugins.failingComponent("fails"));
+        assertThat(p).hasState(PluginState.FAILED);
+        assertTrue(p.problems().get(0).startsWith("component t.fails.Fails failed to activate"), p.problems()::toString);
+        assertNull(context.getBundle(p.record().location()));
+    }
+
+    @Test
+    void aPluginThatDoesNotCompileFailsWithTheErrorAtItsPosition(PluginKit kit) {
+        assertThat(kit.compile(TestPlugins.api("api0", true))).hasSingleError().at("Api.java", 4, 18);
+        assertThat(kit.load(TestPlugins.api("api0", true))).hasState(PluginState.FAILED)
+            .hasProblemContaining("/api0/src/t/api/api0/Api.java:4:18: error: ");
     }
 
     @Test
@@ -169,15 +181,12 @@ class LoaderIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aLoadedPluginServesItsService() throws Exception {
-        loader.load(TestPlugins.supplier("served", "hello from served").writeTo(site), false);
+    void aLoadedPluginServesItsService(PluginKit kit) throws Exception {
+        LoadedPlugin p = kit.load(TestPlugins.supplier("served", "hello from served"));
+        assertThat(p).isActive().hasAllComponentsActive().providesService(Supplier.class);
         ServiceReference<?>[] refs = context.getServiceReferences(Supplier.class.getName(), "(plugin=served)");
         assertNotNull(refs);
-        Supplier<String> s = (Supplier<String>) context.getService(refs[0]);
-        try {
-            assertEquals("hello from served", s.get());
-        } finally {
-            context.ungetService(refs[0]);
-        }
+        assertEquals(p.bundleId(), refs[0].getBundle().getBundleId());
+        assertEquals("hello from served", p.service(Supplier.class).get());
     }
 }

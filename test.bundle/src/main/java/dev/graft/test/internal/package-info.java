@@ -1,0 +1,2 @@
+/** The test kit's implementation; not API. */
+package dev.graft.test.internal;
