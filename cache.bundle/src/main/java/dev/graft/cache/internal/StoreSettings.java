@@ -16,8 +16,12 @@ import java.util.Objects;
 public record StoreSettings(Path directory, boolean shared, boolean readOnly, boolean tryOldCacheWithNewHost,
     int maxEntries, long maxBytes) {
 
-    /** The default of {@code maxEntries}. */
-    public static final int DEFAULT_MAX_ENTRIES = 100;
+    /**
+     * The default of {@code maxEntries}: room for every plugin of a large site (with 100, a site of
+     * more than 100 plugins evicted its own entries on every start and never started warm); the
+     * byte limit is what bounds the disk.
+     */
+    public static final int DEFAULT_MAX_ENTRIES = 10_000;
     /** The default of {@code maxBytes}: 512 MiB. */
     public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
 
