@@ -45,10 +45,19 @@ public record ClassPath(List<Path> jars, Path classes) {
         return List.of(jar("osgi.core"), jar("org.osgi.service.component.annotations"));
     }
 
-    /** @return the class path string for {@code java -cp} */
+    /** @return the class path string for {@code java -cp}: the bench classes and every dependency */
     public String asArgument() {
+        return join(jars);
+    }
+
+    /** @return the class path string for the plain Felix launcher: the bench classes and Felix, nothing else */
+    public String felixOnly() {
+        return join(List.of(jar("org.apache.felix.framework")));
+    }
+
+    private String join(List<Path> entries) {
         StringBuilder sb = new StringBuilder(classes.toString());
-        jars.forEach(j -> sb.append(java.io.File.pathSeparator).append(j));
+        entries.forEach(j -> sb.append(java.io.File.pathSeparator).append(j));
         return sb.toString();
     }
 }

@@ -132,7 +132,7 @@ public final class Report {
             regressions.forEach(r -> md.append("- ").append(r).append('\n'));
             md.append('\n');
         }
-        Map<String, List<Figure>> byScenario = new LinkedHashMap<>();
+        Map<String, List<Figure>> byScenario = new java.util.TreeMap<>(); // "1. ...", "2. ...": in scenario order
         figures.values().forEach(f -> byScenario.computeIfAbsent(f.scenario(), k -> new ArrayList<>()).add(f));
         for (Map.Entry<String, List<Figure>> s : byScenario.entrySet()) {
             md.append("### ").append(s.getKey()).append("\n\n");

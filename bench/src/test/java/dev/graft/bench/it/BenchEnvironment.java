@@ -108,9 +108,9 @@ final class BenchEnvironment {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** @return {@code java -cp <bench class path> mainClass args...} */
-    List<String> benchMain(String mainClass, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", classPath.asArgument(), mainClass));
+    /** @return {@code java -cp <class path> mainClass args...} */
+    List<String> benchMain(String classPathArgument, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", classPathArgument, mainClass));
         command.addAll(args);
         return command;
     }

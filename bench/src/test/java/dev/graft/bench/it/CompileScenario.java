@@ -96,11 +96,11 @@ final class CompileScenario {
                 graftWall.add(g.wallMillis());
                 List<String> args = new ArrayList<>(List.of("ecj", Integer.toString(size)));
                 args.addAll(api);
-                Processes.Run e = Processes.run(env.benchMain("dev.graft.bench.FirstCall", args), Map.of());
+                Processes.Run e = Processes.run(env.benchMain(env.classPath.asArgument(), "dev.graft.bench.FirstCall", args), Map.of());
                 floor.add(e.number(FIRST_CALL));
                 floorWall.add(e.wallMillis());
                 args.set(0, "javac");
-                javac.add(Processes.run(env.benchMain("dev.graft.bench.FirstCall", args), Map.of()).number(FIRST_CALL));
+                javac.add(Processes.run(env.benchMain(env.classPath.asArgument(), "dev.graft.bench.FirstCall", args), Map.of()).number(FIRST_CALL));
             }
             String p = "compile.first.";
             env.report.add(Figure.of(p + "floor." + size, TITLE, "first call, " + size + " cl., raw ECJ + bnd (floor)", "ms", new Samples(floor)));

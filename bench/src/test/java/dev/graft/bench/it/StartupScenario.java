@@ -149,7 +149,7 @@ final class StartupScenario {
     }
 
     private Processes.Run plainFelix(Path jarFolder) throws Exception {
-        Processes.Run r = Processes.run(env.benchMain("dev.graft.bench.PlainFelix", List.of(env.graftJar.toString(), jarFolder.toString())),
+        Processes.Run r = Processes.run(env.benchMain(env.classPath.felixOnly(), "dev.graft.bench.PlainFelix", List.of(env.graftJar.toString(), jarFolder.toString())),
             Map.of());
         r.number(READY);
         return r;
