@@ -16,7 +16,10 @@ import java.util.Objects;
 public record StoreSettings(Path directory, boolean shared, boolean readOnly, boolean tryOldCacheWithNewHost,
     int maxEntries, long maxBytes) {
 
-    /** The default of {@code maxEntries}. */
+    /**
+     * The default of {@code maxEntries}, as the cache issue specifies it. A site of more plugins than
+     * this evicts its own entries on every start and never starts warm: raise it for such sites.
+     */
     public static final int DEFAULT_MAX_ENTRIES = 100;
     /** The default of {@code maxBytes}: 512 MiB. */
     public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;

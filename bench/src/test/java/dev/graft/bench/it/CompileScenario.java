@@ -1,0 +1,127 @@
+package dev.graft.bench.it;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import dev.graft.bench.Figure;
+import dev.graft.bench.GeneratedPlugin;
+import dev.graft.bench.Javac;
+import dev.graft.bench.RawEcj;
+import dev.graft.bench.ReferencePipeline;
+import dev.graft.bench.Samples;
+import dev.graft.compiler.Build;
+import dev.graft.compiler.SourcePlugin;
+
+/**
+ * Scenario 1: compile + package plugins of 1, 10 and 100 classes. Graft's PluginCompiler against
+ * the floor (raw ECJ + raw bnd analysis) and javac in process (+ the same bnd analysis), in the
+ * steady state (rounds interleave the three, so drift hits all alike) and as the first call in a
+ * fresh JVM (a new process per sample).
+ */
+final class CompileScenario {
+
+    static final String TITLE = "1. Compile + package";
+    private static final int[] SIZES = { 1, 10, 100 };
+    private static final Pattern GRAFT_MILLIS = Pattern.compile("wrote .* \\((\\d+) ms\\)");
+    private static final Pattern FIRST_CALL = Pattern.compile("first-call-ms=([0-9.]+)");
+
+    private final BenchEnvironment env;
+
+    CompileScenario(BenchEnvironment env) {
+        this.env = env;
+    }
+
+    void steadyState() throws Exception {
+        RawEcj ecj = new RawEcj(env.classPath.pluginApi());
+        Javac javac = new Javac(env.classPath.pluginApi());
+        for (int size : SIZES) {
+            int warmup = size >= 100 ? env.runs(5, 2) : env.runs(15, 3);
+            int runs = size >= 100 ? env.runs(12, 3) : env.runs(25, 5);
+            List<Double> graft = new ArrayList<>();
+            List<Double> floor = new ArrayList<>();
+            List<Double> ecjOnly = new ArrayList<>();
+            List<Double> bndOnly = new ArrayList<>();
+            List<Double> javacTotal = new ArrayList<>();
+            List<Double> javacOnly = new ArrayList<>();
+            for (int i = 0; i < warmup + runs; i++) {
+                GeneratedPlugin plugin = new GeneratedPlugin("steady" + size, size, i);
+                SourcePlugin source = SourcePlugin.of(plugin.name(), plugin.files());
+                double g = Samples.millis(() -> check(env.compiler.compile(source)));
+                ReferencePipeline.Result e = ecj.build(plugin);
+                ReferencePipeline.Result j = javac.build(plugin);
+                if (i >= warmup) {
+                    graft.add(g);
+                    floor.add(e.totalMillis());
+                    ecjOnly.add(e.compileMillis());
+                    bndOnly.add(e.packMillis());
+                    javacTotal.add(j.totalMillis());
+                    javacOnly.add(j.compileMillis());
+                }
+            }
+            String p = "compile.steady.";
+            env.report.add(Figure.of(p + "floor." + size, TITLE, "steady, " + size + " cl., raw ECJ + bnd (floor)", "ms", new Samples(floor)));
+            env.report.add(Figure.of(p + "graft." + size, TITLE, "steady, " + size + " cl., **Graft**", "ms", new Samples(graft))
+                .against(p + "floor." + size).targetRatio("<= 1.15x floor", 1.15));
+            env.report.add(Figure.of(p + "javac." + size, TITLE, "steady, " + size + " cl., javac + bnd", "ms", new Samples(javacTotal))
+                .against(p + "graft." + size).targetRatioAtLeast("Graft ahead: >= 1x Graft", 1.0));
+            env.report.add(Figure.of(p + "ecj-only." + size, TITLE, "steady, " + size + " cl., raw ECJ alone", "ms", new Samples(ecjOnly)));
+            env.report.add(Figure.of(p + "bnd-only." + size, TITLE, "steady, " + size + " cl., raw bnd alone", "ms", new Samples(bndOnly)));
+            env.report.add(Figure.of(p + "javac-only." + size, TITLE, "steady, " + size + " cl., javac alone", "ms", new Samples(javacOnly)));
+        }
+        env.report.note(TITLE, "Steady state: one framework, rounds of Graft `PluginCompiler.compile`, raw ECJ + bnd and "
+            + "javac + bnd on the same generated sources (each round a new edit number), after a warm-up; the plugin "
+            + "is one DS component calling a chain of helper classes. Raw ECJ uses an in-memory name environment over the JDK "
+            + "and the OSGi core + DS annotation jars (class bytes kept after the first read); javac uses `javax.tools` with "
+            + "class files in memory; both are followed by the same bnd `Builder` analysis (DS descriptors, import ranges).");
+    }
+
+    void firstCall() throws Exception {
+        int runs = env.runs(5, 2);
+        Path site = env.work.resolve("first-call");
+        List<String> api = env.classPath.pluginApi().stream().map(Path::toString).toList();
+        for (int size : SIZES) {
+            Path folder = new GeneratedPlugin("first" + size, size, 0).writeTo(site);
+            List<Double> graft = new ArrayList<>();
+            List<Double> graftWall = new ArrayList<>();
+            List<Double> floor = new ArrayList<>();
+            List<Double> floorWall = new ArrayList<>();
+            List<Double> javac = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Processes.Run g = Processes.run(List.of(env.java(), "-jar", env.graftJar.toString(), "compile", folder.toString(), "-o",
+                    env.work.resolve("first" + size + ".jar").toString()), Map.of());
+                graft.add(g.number(GRAFT_MILLIS));
+                graftWall.add(g.wallMillis());
+                List<String> args = new ArrayList<>(List.of("ecj", Integer.toString(size)));
+                args.addAll(api);
+                Processes.Run e = Processes.run(env.benchMain(env.classPath.asArgument(), "dev.graft.bench.FirstCall", args), Map.of());
+                floor.add(e.number(FIRST_CALL));
+                floorWall.add(e.wallMillis());
+                args.set(0, "javac");
+                javac.add(Processes.run(env.benchMain(env.classPath.asArgument(), "dev.graft.bench.FirstCall", args), Map.of()).number(FIRST_CALL));
+            }
+            String p = "compile.first.";
+            env.report.add(Figure.of(p + "floor." + size, TITLE, "first call, " + size + " cl., raw ECJ + bnd (floor)", "ms", new Samples(floor)));
+            env.report.add(Figure.of(p + "graft." + size, TITLE, "first call, " + size + " cl., **Graft**", "ms", new Samples(graft))
+                .against(p + "floor." + size));
+            env.report.add(Figure.of(p + "javac." + size, TITLE, "first call, " + size + " cl., javac + bnd", "ms", new Samples(javac))
+                .against(p + "floor." + size));
+            env.report.add(Figure.of(p + "floor-process." + size, TITLE, "first call, " + size + " cl., raw ECJ + bnd, whole process",
+                "ms", new Samples(floorWall)));
+            env.report.add(Figure.of(p + "graft-process." + size, TITLE, "first call, " + size + " cl., `graft compile`, whole process",
+                "ms", new Samples(graftWall)).against(p + "floor-process." + size));
+        }
+        env.report.note(TITLE, "First call: a new JVM per sample. Graft: `java -jar graft.jar compile DIR -o X.jar`, the figure is "
+            + "the build time it prints (compile + package, after the framework started); the whole-process row adds JVM and "
+            + "framework start-up and shutdown. References: a plain `main` (bench `FirstCall`) that sets up the pipeline and "
+            + "builds once, timed from before the set-up.");
+    }
+
+    private static void check(Build build) {
+        if (!build.succeeded()) {
+            throw new IllegalStateException("Graft could not build " + build.name() + ": " + build.errors());
+        }
+    }
+}

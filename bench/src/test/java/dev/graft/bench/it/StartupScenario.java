@@ -1,0 +1,157 @@
+package dev.graft.bench.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import dev.graft.bench.Figure;
+import dev.graft.bench.GeneratedPlugin;
+import dev.graft.bench.Samples;
+import dev.graft.compiler.SourcePlugin;
+import dev.graft.host.LoadOptions;
+import dev.graft.host.PluginRecord;
+import dev.graft.host.PluginState;
+
+/**
+ * Scenario 3: start-up, whole process. {@code graft run --once} on a site of 100 generated 1-class
+ * DS plugins with a cold (empty) and a warm cache, against a plain Felix launcher (bench
+ * {@code PlainFelix}) that installs the same prebuilt jars and waits for their services. Then 1000
+ * plugins, warm: the time, and the heap each loaded plugin costs (measured in this framework).
+ */
+final class StartupScenario {
+
+    static final String TITLE = "3. Start-up";
+    private static final Pattern FIRST_LOADED = Pattern.compile("graft: loaded \\S+ \\(compiled, (\\d+) ms\\)");
+    private static final Pattern READY = Pattern.compile("ready-ms=([0-9.]+)");
+
+    private final BenchEnvironment env;
+    private final Path sites;
+    private final Path jars;
+
+    StartupScenario(BenchEnvironment env) {
+        this.env = env;
+        sites = env.work.resolve("sites");
+        jars = env.work.resolve("jars");
+    }
+
+    /** Writes the sites of 100 and 1000 plugins and the prebuilt jars of the same sources. */
+    void prepare() throws Exception {
+        for (int i = 0; i < 1000; i++) {
+            GeneratedPlugin plugin = new GeneratedPlugin(String.format("p%04d", i), 1, 0);
+            Path jar = jars.resolve("1000").resolve(plugin.name() + ".jar");
+            Files.createDirectories(jar.getParent());
+            plugin.writeTo(sites.resolve("1000"));
+            env.compiler.compileTo(SourcePlugin.of(plugin.name(), plugin.files()), jar);
+            if (i < 100) {
+                plugin.writeTo(sites.resolve("100"));
+                Files.createDirectories(jars.resolve("100"));
+                Files.copy(jar, jars.resolve("100").resolve(jar.getFileName()));
+            }
+        }
+    }
+
+    void hundred() throws Exception {
+        int coldRuns = env.runs(3, 1);
+        int warmRuns = env.runs(5, 2);
+        List<Double> cold = new ArrayList<>();
+        List<Double> firstPlugin = new ArrayList<>();
+        List<Double> firstPluginTime = new ArrayList<>();
+        Path warmCache = null;
+        for (int i = 0; i < coldRuns; i++) {
+            warmCache = env.work.resolve("cache100-" + i);
+            Processes.Run r = graftRun(sites.resolve("100"), warmCache);
+            cold.add(r.wallMillis());
+            firstPlugin.add(r.number(FIRST_LOADED));
+            firstPluginTime.add(r.timeOf(FIRST_LOADED));
+        }
+        List<Double> warm = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        for (int i = 0; i < warmRuns; i++) {
+            warm.add(graftRun(sites.resolve("100"), warmCache).wallMillis());
+            plain.add(plainFelix(jars.resolve("100")).wallMillis());
+        }
+        env.report.add(Figure.of("startup.plain.100", TITLE, "100 plugins, plain Felix + SCR installing the prebuilt jars (floor)", "ms",
+            new Samples(plain)));
+        env.report.add(Figure.of("startup.warm.100", TITLE, "100 plugins, **Graft** `run --once`, warm cache", "ms", new Samples(warm))
+            .against("startup.plain.100").targetRatio("<= 1.3x floor", 1.3));
+        env.report.add(Figure.of("startup.cold.100", TITLE, "100 plugins, **Graft** `run --once`, cold cache (compiles all)", "ms",
+            new Samples(cold)).against("startup.plain.100"));
+        env.report.add(Figure.of("startup.cold.first-plugin", TITLE, "cold cache: first plugin's build + start (in process)", "ms",
+            new Samples(firstPlugin)).against("compile.first.floor.1").targetRatio("beat the naive first call: < 1x", 1.0));
+        env.report.add(Figure.of("startup.cold.first-plugin-process", TITLE, "cold cache: process start to first plugin loaded", "ms",
+            new Samples(firstPluginTime)).against("compile.first.floor-process.1"));
+    }
+
+    void thousand() throws Exception {
+        int runs = env.runs(3, 1);
+        Path cache = env.work.resolve("cache1000");
+        Processes.Run fill = graftRun(sites.resolve("1000"), cache);
+        List<Double> warm = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            warm.add(graftRun(sites.resolve("1000"), cache).wallMillis());
+            plain.add(plainFelix(jars.resolve("1000")).wallMillis());
+        }
+        env.report.add(Figure.of("startup.plain.1000", TITLE, "1000 plugins, plain Felix + SCR (floor)", "ms", new Samples(plain)));
+        env.report.add(Figure.of("startup.warm.1000", TITLE, "1000 plugins, **Graft** `run --once`, warm cache", "ms", new Samples(warm))
+            .against("startup.plain.1000").targetMedian("< 3 s", 3000));
+        env.report.add(Figure.of("startup.warm.1000.per-plugin", TITLE, "1000 plugins, warm: time per plugin", "ms",
+            new Samples(warm.stream().map(w -> w / 1000).toList())));
+        env.report.add(Figure.of("startup.cold.1000", TITLE, "1000 plugins, cold cache (one run, fills the cache)", "ms",
+            new Samples(List.of(fill.wallMillis()))));
+        heapPerPlugin();
+        env.report.note(TITLE, "Whole process, from starting `java` to its exit, on the same machine in the same run. Graft: "
+            + "`java -jar graft.jar run --once --site SITE --cache DIR` (loads every plugin, waits for its components, prints the "
+            + "table, stops the framework). Floor: bench `PlainFelix`, a plain `main` with Felix on the class path that installs "
+            + "SCR and its four dependency bundles (taken from graft.jar) and the prebuilt jars (built by Graft from the same "
+            + "sources), starts them and waits until every plugin's service is registered, then stops. Both start from empty "
+            + "framework storage. Cold: a new empty cache directory per run. The first-plugin rows compare with the raw ECJ + "
+            + "bnd first call of scenario 1 (1 class).");
+    }
+
+    private void heapPerPlugin() throws Exception {
+        List<Path> prebuilt;
+        try (java.util.stream.Stream<Path> files = Files.list(jars.resolve("1000"))) {
+            prebuilt = files.sorted().toList();
+        }
+        Runtime rt = Runtime.getRuntime();
+        double before = usedAfterGc(rt);
+        long begin = System.nanoTime();
+        List<PluginRecord> records = env.loader.loadAll(new LoadOptions(List.of(), prebuilt, false));
+        double loadMillis = (System.nanoTime() - begin) / 1e6;
+        long active = records.stream().filter(r -> r.state() == PluginState.ACTIVE).count();
+        if (active != 1000) {
+            throw new IllegalStateException("only " + active + " of 1000 plugins loaded");
+        }
+        double after = usedAfterGc(rt);
+        env.report.add(Figure.of("startup.heap.1000.per-plugin", TITLE, "1000 plugins loaded: heap per plugin", "KiB",
+            new Samples(List.of((after - before) / 1000 / 1024))));
+        env.report.add(Figure.of("startup.inframework.1000", TITLE, "1000 prebuilt plugin jars, `loadAll` in a running host", "ms",
+            new Samples(List.of(loadMillis))));
+        env.report.note(TITLE, "Heap per plugin: used heap after a full GC, before and after `loadAll` of the 1000 prebuilt jars "
+            + "(made by `compileTo` in the bench framework) in the bench framework, divided by 1000; one sample.");
+    }
+
+    private static double usedAfterGc(Runtime rt) throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private Processes.Run graftRun(Path site, Path cache) throws Exception {
+        return Processes.run(List.of(env.java(), "-jar", env.graftJar.toString(), "run", "--once", "--site", site.toString(), "--cache",
+            cache.toString()), Map.of());
+    }
+
+    private Processes.Run plainFelix(Path jarFolder) throws Exception {
+        Processes.Run r = Processes.run(env.benchMain(env.classPath.felixOnly(), "dev.graft.bench.PlainFelix", List.of(env.graftJar.toString(), jarFolder.toString())),
+            Map.of());
+        r.number(READY);
+        return r;
+    }
+}
