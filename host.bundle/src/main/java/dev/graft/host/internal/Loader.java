@@ -1,5 +1,6 @@
 package dev.graft.host.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
@@ -61,7 +63,7 @@ public final class Loader implements PluginLoader {
     @Activate
     void activate(BundleContext bundleContext, LoaderConfiguration config) {
         context = bundleContext;
-        starter = new BundleStarter(context, scr, config.componentDeadlineMillis());
+        starter = new BundleStarter(context, scr, retired, config.componentDeadlineMillis());
         builder = new PluginBuilder(compiler, cache);
         int threads = config.parallelBuilds() > 0 ? config.parallelBuilds() : Runtime.getRuntime().availableProcessors();
         builders = Executors.newFixedThreadPool(threads, r -> {
@@ -69,6 +71,12 @@ public final class Loader implements PluginLoader {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** A new component deadline applies to the next load or swap; the number of build threads is kept until reactivation. */
+    @Modified
+    void modified(LoaderConfiguration config) {
+        starter.componentDeadlineMillis(config.componentDeadlineMillis());
     }
 
     @Deactivate
@@ -125,8 +133,7 @@ public final class Loader implements PluginLoader {
         }
         Bundle bundle = context.getBundle(current.get().bundleId());
         if (bundle != null) {
-            retired.retiring(name, bundle);
-            starter.uninstall(bundle);
+            starter.uninstall(name, bundle);
         }
         PluginRecord unloaded = registry.plugin(name).orElseThrow();
         if (unloaded.state() != PluginState.UNLOADED) {
@@ -138,10 +145,7 @@ public final class Loader implements PluginLoader {
 
     @Override
     public Optional<PluginRecord> reload(String name) {
-        Path folder;
-        synchronized (folders) {
-            folder = folders.get(name);
-        }
+        Path folder = folderOf(name);
         if (folder == null) {
             return Optional.empty();
         }
@@ -151,27 +155,27 @@ public final class Loader implements PluginLoader {
     @Override
     public synchronized SwapResult swap(String name, Path folder) {
         long begin = System.nanoTime();
-        Optional<PluginRecord> old = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
-        Path source = folder;
-        if (source == null) {
-            synchronized (folders) {
-                source = folders.get(name);
-            }
-        }
+        Path source = folder != null ? folder : folderOf(name);
         if (source == null) {
             throw new IllegalArgumentException("no folder is known for plugin " + name + "; name one");
         }
-        if (old.isEmpty() || context.getBundle(old.get().bundleId()) == null) {
+        Optional<PluginRecord> old = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
+        Bundle oldBundle = old.map(r -> context.getBundle(r.bundleId())).orElse(null);
+        if (oldBundle == null) {
             PluginRecord loaded = load(source, true);
             return new SwapResult(name, loaded.state() == PluginState.ACTIVE, loaded, loaded.problems(), List.of(),
                 PluginBuilder.millisSince(begin));
         }
         Prepared prepared = prepare(source, true);
-        if (prepared.outcome() != null && !prepared.name().equals(name)) {
+        if (!prepared.name().equals(name)) {
             return new SwapResult(name, false, old.get(), List.of(source + " holds plugin " + prepared.name() + ", not " + name),
                 List.of(), PluginBuilder.millisSince(begin));
         }
-        return new Swap(registry, starter, retired).run(old.get(), context.getBundle(old.get().bundleId()), prepared, begin);
+        SwapResult result = new Swap(context, registry, starter).run(old.get(), oldBundle, prepared, begin);
+        if (result.succeeded()) {
+            rememberFolder(name, source);
+        }
+        return result;
     }
 
     @Override
@@ -186,13 +190,13 @@ public final class Loader implements PluginLoader {
         } catch (SourceException e) {
             return Prepared.failed(folder.getFileName().toString(), folder, List.of(DiagnosticText.format(folder.toString(), e.diagnostic())));
         }
-        synchronized (folders) {
-            folders.put(plugin.name(), folder);
-        }
         return Prepared.built(folder, builder.build(plugin, folder.toString(), useCache));
     }
 
     private synchronized PluginRecord install(Prepared prepared) {
+        if (prepared.state() != PluginState.SKIPPED && Files.isDirectory(prepared.site())) {
+            rememberFolder(prepared.name(), prepared.site());
+        }
         if (prepared.outcome() == null || !prepared.outcome().succeeded()) {
             PluginRecord failed = prepared.failedRecord();
             registry.record(failed);
@@ -200,8 +204,8 @@ public final class Loader implements PluginLoader {
         }
         PluginBuilder.Outcome outcome = prepared.outcome();
         unload(outcome.name());
-        String location = registry.newLocation(outcome.name(), outcome.sourceDigest().isEmpty() ? "000000000000" : outcome.sourceDigest());
-        BundleStarter.Started started = starter.start(location, outcome.bundle());
+        String location = registry.newLocation(outcome.name(), digestForLocation(outcome));
+        BundleStarter.Started started = starter.start(outcome.name(), location, outcome.bundle());
         PluginRecord record = new PluginRecord(outcome.name(),
             started.bundle() == null ? "" : started.bundle().getVersion().toString(), location,
             started.succeeded() ? started.bundle().getBundleId() : -1, outcome.sourceDigest(), prepared.site().toString(),
@@ -209,6 +213,23 @@ public final class Loader implements PluginLoader {
             started.millis(), started.components(), started.problems());
         registry.record(record);
         return record;
+    }
+
+    /** The source digest that names a bundle location; a precompiled jar without one gets zeros. */
+    static String digestForLocation(PluginBuilder.Outcome outcome) {
+        return outcome.sourceDigest().isEmpty() ? "000000000000" : outcome.sourceDigest();
+    }
+
+    private Path folderOf(String name) {
+        synchronized (folders) {
+            return folders.get(name);
+        }
+    }
+
+    private void rememberFolder(String name, Path folder) {
+        synchronized (folders) {
+            folders.put(name, folder);
+        }
     }
 
     private static Optional<String> blocker(FoundPlugin p, LoadPlan plan, Map<String, PluginRecord> loaded) {
