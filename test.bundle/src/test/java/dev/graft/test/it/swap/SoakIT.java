@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +25,8 @@ import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
 import dev.graft.cache.PluginCache;
+import dev.graft.compiler.Build;
+import dev.graft.compiler.PluginCompiler;
 import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginState;
@@ -48,6 +56,10 @@ class SoakIT {
     @InjectService
     PluginCache cache;
     @InjectService
+    PluginCompiler compiler;
+    @InjectService
+    CommandProcessor shell;
+    @InjectService
     ConfigurationAdmin configurationAdmin;
     @TempDir
     Path tmp;
@@ -68,6 +80,11 @@ class SoakIT {
                 SwapResult r = loader.swap("soak", i % 2 == 0 ? b : a);
                 if (!r.succeeded() || !r.plugin().fromCache()) {
                     fail("swap " + i + ": " + r);
+                }
+                if (i % 100 == 0) {
+                    // a compile against the version that runs now: the compiler reads its classes through its wiring
+                    Build user = compiler.compile(SwapPlugins.user("soak-user", "soak").toSourcePlugin());
+                    assertTrue(user.succeeded(), user.diagnostics()::toString);
                 }
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
@@ -93,6 +110,8 @@ class SoakIT {
             List<RetiredRevision> pinned = loader.pinnedRevisions().stream().filter(r -> r.name().equals("leaky")).toList();
             assertEquals(List.of(first.bundleId()), pinned.stream().map(RetiredRevision::bundleId).toList());
             assertEquals(first.location(), pinned.get(0).location());
+            String list = shell("graft:list");
+            assertTrue(list.contains("pinned: leaky (retired bundle " + first.bundleId() + ", " + first.location() + ", retired "), list);
             loader.unload("leaky");
         } finally {
             System.setProperty(stop, "true");
@@ -103,6 +122,16 @@ class SoakIT {
             Thread.sleep(20);
         }
         System.clearProperty(stop);
+    }
+
+    /** Runs a Gogo command and answers what it printed. */
+    private String shell(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (CommandSession session = shell.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {
+            session.execute(command);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The used heap once collections free nothing more. */
