@@ -118,11 +118,15 @@ final class PluginBuildRun {
             return failed();
         }
         long deadline = System.nanoTime() + settings.deadlineMillis() * 1_000_000L;
+        List<Diagnostic> beforeCompile = List.copyOf(diagnostics);
         try {
             return ContainedRun.run(plugin.name(), settings.stackBytes(), settings.deadlineMillis(),
                 () -> compileAndPackage(sources, layout, bnd, deadline));
         } catch (TimeoutException e) {
-            return failed(deadlineExceeded());
+            // the abandoned compile thread may still add to the shared list: report from a copy
+            List<Diagnostic> reported = new ArrayList<>(beforeCompile);
+            reported.add(deadlineExceeded());
+            return new Outcome(PluginBuild.failed(plugin.name(), reported, digest, millis()), null, null, framework, batch);
         } catch (ExecutionException e) {
             return failed(Diagnostic.of(Severity.ERROR, "", "internal error while compiling: " + e.getCause()));
         } catch (InterruptedException e) {

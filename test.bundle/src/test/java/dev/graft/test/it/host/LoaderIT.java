@@ -30,6 +30,7 @@ import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
+import dev.graft.test.LoadedPlugins;
 
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
@@ -46,11 +47,7 @@ class LoaderIT {
 
     @AfterEach
     void unloadEverything() {
-        for (PluginRecord r : registry.plugins()) {
-            if (r.state() == PluginState.ACTIVE) {
-                loader.unload(r.name());
-            }
-        }
+        LoadedPlugins.unloadAll(loader, registry);
     }
 
     private List<PluginRecord> loadSite() {

@@ -33,6 +33,7 @@ import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
 import dev.graft.host.SwapResult;
+import dev.graft.test.LoadedPlugins;
 import dev.graft.test.PluginSources;
 import dev.graft.test.it.swap.SwapPlugins.Stage;
 
@@ -54,11 +55,7 @@ class SwapIT {
 
     @AfterEach
     void unloadEverything() {
-        for (PluginRecord r : registry.plugins()) {
-            if (r.state() == PluginState.ACTIVE) {
-                loader.unload(r.name());
-            }
-        }
+        LoadedPlugins.unloadAll(loader, registry);
     }
 
     private Path write(String variant, PluginSources plugin) throws Exception {
@@ -165,6 +162,18 @@ class SwapIT {
             assertEquals("deadline passed: component t.deadline.Value is unsatisfied reference after 150 ms (componentDeadlineMillis)",
                 result.problems().get(0));
             assertTrue(millis < 5_000, "took " + millis + " ms");
+        }
+    }
+
+    @Test
+    void aComponentThatWaitedForAServiceInTheOldVersionTooDoesNotStopTheSwap() throws Exception {
+        try (Settings deadline = Settings.componentDeadline(configurationAdmin, context, 100)) {
+            PluginRecord old = loader.load(write("v1", SwapPlugins.broken("waiting", Stage.DEADLINE)), false);
+            assertEquals("unsatisfied reference", old.components().get(0).state());
+            SwapResult result = loader.swap("waiting", write("v2", SwapPlugins.broken("waiting", Stage.DEADLINE).file("bnd.bnd",
+                "Bundle-Version: 2.0.0\n")));
+            assertTrue(result.succeeded(), result.problems()::toString);
+            assertEquals("2.0.0", result.plugin().version());
         }
     }
 
