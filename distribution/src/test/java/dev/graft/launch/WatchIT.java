@@ -73,7 +73,7 @@ class WatchIT {
     @Test
     void aChangeSwapsABrokenEditKeepsTheOldVersionAndTheFixSwapsIn() throws Exception {
         writePlugin("alpha", "v1", "\"\"");
-        start("--debounce", "100");
+        start("--debounce", "300");
         graft.awaitLine("alpha v1 started", WAIT);
         while (!graft.stderrSoFar().contains("graft: watching")) {
             Thread.sleep(20);
@@ -107,12 +107,12 @@ class WatchIT {
     @Test
     void aNewFolderLoadsAndARemovedFolderUnloads() throws Exception {
         writePlugin("alpha", "v1", "\"\"");
-        start("--debounce", "50", "--poll", "50");
+        start("--debounce", "200", "--poll", "50");
         graft.awaitLine("alpha v1 started", WAIT);
         while (!graft.stderrSoFar().contains("graft: watching")) {
             Thread.sleep(20);
         }
-        assertTrue(graft.stderrSoFar().contains("polling every 50 ms, debounce 50 ms"), graft.stderrSoFar());
+        assertTrue(graft.stderrSoFar().contains("polling every 50 ms, debounce 200 ms"), graft.stderrSoFar());
 
         writePlugin("beta", "v1", "\"\"");
         String added = graft.awaitLine("graft: watch: beta", WAIT);

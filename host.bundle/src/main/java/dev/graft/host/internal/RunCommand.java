@@ -61,15 +61,21 @@ final class RunCommand extends Command {
         }
         long debounce = millis(a, "--debounce", DEFAULT_DEBOUNCE_MILLIS);
         long poll = millis(a, "--poll", -1);
+        SiteWatcher watcher = a.has("--watch") ? watcher(a, debounce, poll, console) : null;
         List<PluginRecord> records = load(a, console);
         if (records == null) {
+            if (watcher != null) {
+                watcher.close();
+            }
             return GraftMain.EXIT_FAILED;
         }
         long failed = records.stream().filter(r -> r.state() != PluginState.ACTIVE).count();
         if (a.has("--once")) {
             return failed == 0 ? GraftMain.EXIT_OK : GraftMain.EXIT_FAILED;
         }
-        SiteWatcher watcher = a.has("--watch") ? watch(a, debounce, poll, console) : null;
+        if (watcher != null) {
+            watcher.start();
+        }
         console.err().println("graft: running; press Ctrl-C to stop");
         try {
             stopped.await();
@@ -82,7 +88,8 @@ final class RunCommand extends Command {
         return GraftMain.EXIT_OK;
     }
 
-    private SiteWatcher watch(Arguments a, long debounce, long poll, Console console) {
+    /** Opens the watch before loading, so that an edit made while the sites load is not missed. */
+    private SiteWatcher watcher(Arguments a, long debounce, long poll, Console console) {
         List<Path> sites = host.sites(a.all("--site"));
         ChangeSignal signal = ChangeSignal.open(sites, poll > 0 ? poll : DEFAULT_POLL_MILLIS, poll > 0,
             warning -> console.err().println("graft: " + warning));

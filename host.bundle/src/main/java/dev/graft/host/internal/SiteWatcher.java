@@ -28,7 +28,8 @@ final class SiteWatcher implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * Starts watching, taking what the sites hold now as what is loaded.
+     * Takes what the sites hold now as what is loaded; call this before loading them, so that an
+     * edit made while they load is acted on once {@link #start} is called.
      *
      * @param loader the loader to act with
      * @param sites the sites
@@ -49,6 +50,10 @@ final class SiteWatcher implements AutoCloseable {
         thread = new Thread(this::watch, "graft-watch");
         thread.setDaemon(true);
         thread.setContextClassLoader(SiteWatcher.class.getClassLoader());
+    }
+
+    /** Starts acting on changes, on a thread of its own. */
+    void start() {
         thread.start();
     }
 
@@ -123,10 +128,14 @@ final class SiteWatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
         signal.close();
         thread.interrupt();
-        thread.join(10_000);
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
