@@ -105,6 +105,16 @@ class WatchIT {
     }
 
     @Test
+    void watchGoesWithoutOnceAndTakesMilliseconds() throws Exception {
+        GraftProcess.Result both = GraftProcess.run(tmp, "run", "--once", "--watch", "--site", site.toString());
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().startsWith("graft run: --once and --watch exclude each other"), both.err());
+        GraftProcess.Result bad = GraftProcess.run(tmp, "run", "--watch", "--debounce", "soon", "--site", site.toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().startsWith("graft run: --debounce takes a number of milliseconds, not soon"), bad.err());
+    }
+
+    @Test
     void aNewFolderLoadsAndARemovedFolderUnloads() throws Exception {
         writePlugin("alpha", "v1", "\"\"");
         start("--debounce", "200", "--poll", "50");

@@ -28,6 +28,7 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
+import dev.graft.cache.PluginCache;
 import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
@@ -50,6 +51,8 @@ class SwapIT {
     PluginRegistry registry;
     @InjectService
     ConfigurationAdmin configurationAdmin;
+    @InjectService
+    PluginCache cache;
     @TempDir
     Path tmp;
 
@@ -174,6 +177,19 @@ class SwapIT {
                 "Bundle-Version: 2.0.0\n")));
             assertTrue(result.succeeded(), result.problems()::toString);
             assertEquals("2.0.0", result.plugin().version());
+        }
+    }
+
+    @Test
+    void aCopiedFolderIsAPluginOfItsOwnEvenWhenItsTwinIsInTheCache() throws Exception {
+        String same = "package t.twin;\n\npublic class Same {\n}\n";
+        try (Settings cacheDir = Settings.cacheDirectory(configurationAdmin, cache, tmp.resolve("cache"))) {
+            PluginRecord a = loader.load(PluginSources.named("twin-a").file("src/t/twin/Same.java", same).writeTo(tmp), true);
+            PluginRecord b = loader.load(PluginSources.named("twin-b").file("src/t/twin/Same.java", same).writeTo(tmp), true);
+            assertEquals(PluginState.ACTIVE, b.state(), b.problems()::toString);
+            assertFalse(b.fromCache(), "the twin's entry is not this plugin's");
+            assertEquals("twin-a", context.getBundle(a.bundleId()).getSymbolicName());
+            assertEquals("twin-b", context.getBundle(b.bundleId()).getSymbolicName());
         }
     }
 
