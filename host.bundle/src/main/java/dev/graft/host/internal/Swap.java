@@ -53,7 +53,8 @@ final class Swap {
             outcome.millis(), started.millis(), started.components(), List.of());
         registry.record(now);
         starter.uninstall(old.name(), oldBundle);
-        return new SwapResult(old.name(), true, now, List.of(), Rewiring.describe(dependents, started.bundle()), PluginBuilder.millisSince(beginNanos));
+        return new SwapResult(old.name(), true, now, List.of(), Rewiring.describe(dependents, started.bundle()),
+            PluginBuilder.millisSince(beginNanos));
     }
 
     /**
@@ -62,10 +63,11 @@ final class Swap {
      * whose component cannot be activated.
      */
     private List<String> notReady(BundleStarter.Started started, PluginRecord old) {
-        Set<String> waitingBefore = old.components().stream().filter(c -> !ready(c)).map(ComponentState::name).collect(Collectors.toSet());
+        Set<String> waitingBefore = old.components().stream().filter(c -> !ComponentStates.ready(c)).map(ComponentState::name)
+            .collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
         for (ComponentState c : started.components()) {
-            if (!ready(c) && !waitingBefore.contains(c.name())) {
+            if (!ComponentStates.ready(c) && !waitingBefore.contains(c.name())) {
                 problems.add("deadline passed: component " + c.name() + " is " + c.state() + " after "
                     + starter.componentDeadlineMillis() + " ms (componentDeadlineMillis)");
             }
@@ -74,10 +76,6 @@ final class Swap {
             problems.addAll(activationProblems(started.bundle()));
         }
         return problems;
-    }
-
-    private static boolean ready(ComponentState c) {
-        return c.state().equals("active") || c.state().equals("satisfied") || c.state().equals("disabled");
     }
 
     /** Gets each service the bundle's components registered once, which activates a delayed component, and lets it go again. */
