@@ -83,6 +83,31 @@ final class GraftProcess {
         return Files.readString(out, StandardCharsets.UTF_8);
     }
 
+    String stderrSoFar() throws IOException {
+        return Files.readString(err, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until standard output has a line that starts with the prefix; returns that line. */
+    String awaitLine(String prefix, long seconds) throws IOException, InterruptedException {
+        return awaitLines(prefix, 1, seconds).get(0);
+    }
+
+    /** Waits until standard output has the given number of lines that start with the prefix; returns the last of them. */
+    List<String> awaitLines(String prefix, int count, long seconds) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            List<String> lines = stdoutSoFar().lines().filter(l -> l.startsWith(prefix)).toList();
+            if (lines.size() >= count) {
+                return lines.subList(count - 1, lines.size());
+            }
+            if (!process.isAlive() || System.nanoTime() > end) {
+                throw new AssertionError("no line " + count + " starting with '" + prefix + "' within " + seconds + " s; stdout:\n"
+                    + stdoutSoFar() + "\nstderr:\n" + stderrSoFar());
+            }
+            Thread.sleep(20);
+        }
+    }
+
     Path tmp() {
         return tmp;
     }

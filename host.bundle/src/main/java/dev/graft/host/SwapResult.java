@@ -10,7 +10,8 @@ import java.util.List;
  * @param succeeded whether the new version replaced the old one
  * @param plugin the record of the version that runs now: the new one, or the old one after a failure
  * @param problems why the swap failed, at which step; empty when it succeeded
- * @param rewired the bundles that were wired to the old version and were re-wired to the new one
+ * @param rewired the bundles that were wired to the old version, each with what it is wired to after the
+ *        refresh: {@code "consumer [12] -> provider [31]"}, or why it is not
  * @param millis how long the swap took
  */
 public record SwapResult(String name, boolean succeeded, PluginRecord plugin, List<String> problems, List<String> rewired,

@@ -14,7 +14,7 @@ import dev.graft.compiler.SourcePlugin;
 /** SHA-256 helpers and the computation of cache keys. */
 public final class Digests {
 
-    private static final byte[] KEY_PREFIX = "graft-cache-key 1\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] KEY_PREFIX = "graft-cache-key 2\n".getBytes(StandardCharsets.UTF_8);
 
     private Digests() {
     }
@@ -37,7 +37,7 @@ public final class Digests {
     }
 
     /**
-     * Computes a key: the content digest covers every relative path (in sorted order), each file's
+     * Computes a key: the content digest covers the plugin's name, every relative path (in sorted order), each file's
      * length and bytes, and the canonical options; the full key adds the host fingerprint. Lengths
      * and separators make the encoding unambiguous (no two inputs share a byte stream).
      *
@@ -49,6 +49,9 @@ public final class Digests {
     public static CacheKey key(SourcePlugin plugin, CompileOptions options, String host) {
         MessageDigest sha = sha256();
         sha.update(KEY_PREFIX);
+        // the name becomes the Bundle-SymbolicName when bnd.bnd names none: a copied folder is another bundle
+        sha.update(plugin.name().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
         ByteBuffer length = ByteBuffer.allocate(Long.BYTES);
         for (Map.Entry<String, byte[]> file : plugin.files().entrySet()) {
             sha.update(file.getKey().getBytes(StandardCharsets.UTF_8));

@@ -71,8 +71,9 @@ class CacheStoreTest {
     }
 
     @Test
-    void keyCoversPathsBytesOptionsAndHost() {
+    void keyCoversNamePathsBytesOptionsAndHost() {
         SourcePlugin a = SourcePlugin.of("a", Map.of("src/A.java", "class A {}".getBytes(StandardCharsets.UTF_8)));
+        SourcePlugin copied = SourcePlugin.of("b", Map.of("src/A.java", "class A {}".getBytes(StandardCharsets.UTF_8)));
         SourcePlugin renamed = SourcePlugin.of("a", Map.of("src/B.java", "class A {}".getBytes(StandardCharsets.UTF_8)));
         SourcePlugin edited = SourcePlugin.of("a", Map.of("src/A.java", "class A { }".getBytes(StandardCharsets.UTF_8)));
         SourcePlugin split = SourcePlugin.of("a", Map.of("src/A.java", "class A".getBytes(StandardCharsets.UTF_8),
@@ -80,7 +81,8 @@ class CacheStoreTest {
         CompileOptions o17 = CompileOptions.defaults(17);
         CacheKey base = Digests.key(a, o17, Fixtures.HOST);
         assertEquals(base, Digests.key(a, CompileOptions.defaults(17), Fixtures.HOST), "the key is stable");
-        for (CacheKey other : List.of(Digests.key(renamed, o17, Fixtures.HOST), Digests.key(edited, o17, Fixtures.HOST),
+        for (CacheKey other : List.of(Digests.key(copied, o17, Fixtures.HOST), Digests.key(renamed, o17, Fixtures.HOST),
+            Digests.key(edited, o17, Fixtures.HOST),
             Digests.key(split, o17, Fixtures.HOST), Digests.key(a, CompileOptions.defaults(21), Fixtures.HOST))) {
             assertNotEquals(base.value(), other.value());
             assertNotEquals(base.content(), other.content());

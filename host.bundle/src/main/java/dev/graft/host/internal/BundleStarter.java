@@ -17,7 +17,9 @@ import dev.graft.host.ComponentState;
 
 /**
  * Installs a plugin bundle under a fresh location, starts it and waits for its components. On any
- * failure the bundle is uninstalled again, so nothing of a failed plugin stays installed.
+ * failure the bundle is uninstalled again, so nothing of a failed plugin stays installed. Every
+ * bundle it uninstalls is handed to {@link RetiredRevisions} first, so a class loader that
+ * outlives its bundle shows.
  */
 final class BundleStarter {
 
@@ -31,15 +33,25 @@ final class BundleStarter {
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
-    private final long componentDeadlineMillis;
+    private final RetiredRevisions retired;
+    private volatile long componentDeadlineMillis;
 
-    BundleStarter(BundleContext context, ServiceComponentRuntime scr, long componentDeadlineMillis) {
+    BundleStarter(BundleContext context, ServiceComponentRuntime scr, RetiredRevisions retired, long componentDeadlineMillis) {
         this.context = context;
         this.scr = scr;
+        this.retired = retired;
         this.componentDeadlineMillis = componentDeadlineMillis;
     }
 
-    Started start(String location, byte[] jar) {
+    long componentDeadlineMillis() {
+        return componentDeadlineMillis;
+    }
+
+    void componentDeadlineMillis(long millis) {
+        componentDeadlineMillis = millis;
+    }
+
+    Started start(String name, String location, byte[] jar) {
         long begin = System.nanoTime();
         Bundle bundle;
         try {
@@ -64,13 +76,14 @@ final class BundleStarter {
             problems.add("interrupted while starting");
         }
         if (!problems.isEmpty()) {
-            uninstall(bundle);
+            uninstall(name, bundle);
         }
         return new Started(bundle, components, problems, PluginBuilder.millisSince(begin));
     }
 
-    /** Uninstalls a bundle and refreshes, so that its class loader can go. */
-    void uninstall(Bundle bundle) {
+    /** Uninstalls a plugin's bundle and refreshes, so that its class loader can go; the loader is watched weakly. */
+    void uninstall(String name, Bundle bundle) {
+        retired.retiring(name, bundle);
         try {
             if (bundle.getState() != Bundle.UNINSTALLED) {
                 bundle.uninstall();
@@ -107,7 +120,11 @@ final class BundleStarter {
         return "cannot start: " + e.getMessage();
     }
 
-    private static String firstLine(String text) {
+    List<ComponentState> components(Bundle bundle) {
+        return ComponentStates.of(scr, bundle);
+    }
+
+    static String firstLine(String text) {
         int nl = text.indexOf('\n');
         return nl < 0 ? text : text.substring(0, nl);
     }

@@ -48,14 +48,18 @@ final class ComponentStates {
         while (true) {
             List<ComponentState> states = of(scr, bundle);
             boolean anyFailed = states.stream().anyMatch(ComponentState::failed);
-            boolean settled = states.size() >= declared
-                && states.stream().allMatch(s -> s.state().equals("active") || s.state().equals("satisfied") || s.state().equals("disabled"));
+            boolean settled = states.size() >= declared && states.stream().allMatch(ComponentStates::ready);
             if (anyFailed || settled || System.nanoTime() > end) {
                 return states;
             }
             Thread.sleep(pause);
             pause = Math.min(pause * 2, 20);
         }
+    }
+
+    /** @return whether a component needs nothing more: active, satisfied (a delayed component), or disabled */
+    static boolean ready(ComponentState c) {
+        return c.state().equals("active") || c.state().equals("satisfied") || c.state().equals("disabled");
     }
 
     private static int declaredComponentFiles(Bundle bundle) {

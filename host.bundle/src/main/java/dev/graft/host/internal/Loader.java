@@ -1,5 +1,6 @@
 package dev.graft.host.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
@@ -65,7 +67,7 @@ public final class Loader implements PluginLoader {
     @Activate
     void activate(BundleContext bundleContext, LoaderConfiguration config) {
         context = bundleContext;
-        starter = new BundleStarter(context, scr, config.componentDeadlineMillis());
+        starter = new BundleStarter(context, scr, retired, config.componentDeadlineMillis());
         builder = new PluginBuilder(compiler, cache);
         int threads = config.parallelBuilds() > 0 ? config.parallelBuilds() : Runtime.getRuntime().availableProcessors();
         builders = Executors.newFixedThreadPool(threads, r -> {
@@ -73,6 +75,12 @@ public final class Loader implements PluginLoader {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** A new component deadline applies to the next load or swap; the number of build threads is kept until reactivation. */
+    @Modified
+    void modified(LoaderConfiguration config) {
+        starter.componentDeadlineMillis(config.componentDeadlineMillis());
     }
 
     @Deactivate
@@ -100,7 +108,7 @@ public final class Loader implements PluginLoader {
                     : builders.submit(() -> prepare(p.folder(), options.useCache())));
             }
             for (Future<Prepared> f : builds) {
-                PluginRecord r = install(await(f));
+                PluginRecord r = install(await(f), options.useCache());
                 records.add(r);
                 byName.put(r.name(), r);
             }
@@ -113,12 +121,12 @@ public final class Loader implements PluginLoader {
 
     @Override
     public PluginRecord load(Path folder, boolean useCache) {
-        return install(prepare(folder, useCache));
+        return install(prepare(folder, useCache), useCache);
     }
 
     @Override
     public PluginRecord loadJar(Path jar) {
-        return install(PrecompiledJar.read(jar, compiler.hostFingerprint()));
+        return install(PrecompiledJar.read(jar, compiler.hostFingerprint()), false);
     }
 
     @Override
@@ -129,8 +137,7 @@ public final class Loader implements PluginLoader {
         }
         Bundle bundle = context.getBundle(current.get().bundleId());
         if (bundle != null) {
-            retired.retiring(name, bundle);
-            starter.uninstall(bundle);
+            starter.uninstall(name, bundle);
         }
         PluginRecord unloaded = registry.plugin(name).orElseThrow();
         if (unloaded.state() != PluginState.UNLOADED) {
@@ -142,10 +149,7 @@ public final class Loader implements PluginLoader {
 
     @Override
     public Optional<PluginRecord> reload(String name) {
-        Path folder;
-        synchronized (folders) {
-            folder = folders.get(name);
-        }
+        Path folder = folderOf(name);
         if (folder == null) {
             return Optional.empty();
         }
@@ -160,36 +164,32 @@ public final class Loader implements PluginLoader {
     @Override
     public synchronized SwapResult swap(String name, Path folder, boolean useCache) {
         long begin = System.nanoTime();
-        Optional<PluginRecord> old = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
-        Path source = folder;
-        if (source == null) {
-            synchronized (folders) {
-                source = folders.get(name);
-            }
-        }
+        Path source = folder != null ? folder : folderOf(name);
         if (source == null) {
             throw new IllegalArgumentException("no folder is known for plugin " + name + "; name one");
         }
-        if (old.isEmpty() || context.getBundle(old.get().bundleId()) == null) {
+        Optional<PluginRecord> old = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
+        Bundle oldBundle = old.map(r -> context.getBundle(r.bundleId())).orElse(null);
+        if (oldBundle == null) {
             PluginRecord loaded = load(source, useCache);
             return new SwapResult(name, loaded.state() == PluginState.ACTIVE, loaded, loaded.problems(), List.of(),
                 PluginBuilder.millisSince(begin));
         }
         Prepared prepared = prepare(source, useCache);
-        if (prepared.outcome() != null && !prepared.name().equals(name)) {
+        if (!prepared.name().equals(name)) {
             return new SwapResult(name, false, old.get(), List.of(source + " holds plugin " + prepared.name() + ", not " + name),
                 List.of(), PluginBuilder.millisSince(begin));
         }
-        return new Swap(registry, starter, retired).run(old.get(), context.getBundle(old.get().bundleId()), prepared, begin);
+        SwapResult result = new Swap(context, registry, starter).run(old.get(), oldBundle, prepared, begin);
+        if (result.succeeded()) {
+            remember(name, source, useCache);
+        }
+        return result;
     }
 
     @Override
     public List<RetiredRevision> pinnedRevisions() {
         return retired.pinned();
-    }
-
-    private boolean usesCache(String name) {
-        return !uncached.contains(name);
     }
 
     private Prepared prepare(Path folder, boolean useCache) {
@@ -199,18 +199,13 @@ public final class Loader implements PluginLoader {
         } catch (SourceException e) {
             return Prepared.failed(folder.getFileName().toString(), folder, List.of(DiagnosticText.format(folder.toString(), e.diagnostic())));
         }
-        synchronized (folders) {
-            folders.put(plugin.name(), folder);
-        }
-        if (useCache) {
-            uncached.remove(plugin.name());
-        } else {
-            uncached.add(plugin.name());
-        }
         return Prepared.built(folder, builder.build(plugin, folder.toString(), useCache));
     }
 
-    private synchronized PluginRecord install(Prepared prepared) {
+    private synchronized PluginRecord install(Prepared prepared, boolean useCache) {
+        if (prepared.state() != PluginState.SKIPPED && Files.isDirectory(prepared.site())) {
+            remember(prepared.name(), prepared.site(), useCache);
+        }
         if (prepared.outcome() == null || !prepared.outcome().succeeded()) {
             PluginRecord failed = prepared.failedRecord();
             registry.record(failed);
@@ -218,8 +213,8 @@ public final class Loader implements PluginLoader {
         }
         PluginBuilder.Outcome outcome = prepared.outcome();
         unload(outcome.name());
-        String location = registry.newLocation(outcome.name(), outcome.sourceDigest().isEmpty() ? "000000000000" : outcome.sourceDigest());
-        BundleStarter.Started started = starter.start(location, outcome.bundle());
+        String location = registry.newLocation(outcome.name(), digestForLocation(outcome));
+        BundleStarter.Started started = starter.start(outcome.name(), location, outcome.bundle());
         PluginRecord record = new PluginRecord(outcome.name(),
             started.bundle() == null ? "" : started.bundle().getVersion().toString(), location,
             started.succeeded() ? started.bundle().getBundleId() : -1, outcome.sourceDigest(), prepared.site().toString(),
@@ -227,6 +222,33 @@ public final class Loader implements PluginLoader {
             started.millis(), started.components(), started.problems());
         registry.record(record);
         return record;
+    }
+
+    /** The source digest that names a bundle location; a precompiled jar without one gets zeros. */
+    static String digestForLocation(PluginBuilder.Outcome outcome) {
+        return outcome.sourceDigest().isEmpty() ? "000000000000" : outcome.sourceDigest();
+    }
+
+    private Path folderOf(String name) {
+        synchronized (folders) {
+            return folders.get(name);
+        }
+    }
+
+    /** Remembers where a plugin came from and whether it was built with the cache, for reloads and swaps. */
+    private void remember(String name, Path folder, boolean useCache) {
+        synchronized (folders) {
+            folders.put(name, folder);
+        }
+        if (useCache) {
+            uncached.remove(name);
+        } else {
+            uncached.add(name);
+        }
+    }
+
+    private boolean usesCache(String name) {
+        return !uncached.contains(name);
     }
 
     private static Optional<String> blocker(FoundPlugin p, LoadPlan plan, Map<String, PluginRecord> loaded) {

@@ -6,8 +6,9 @@ import java.util.List;
 import dev.graft.host.ComponentState;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginState;
+import dev.graft.host.RetiredRevision;
 
-/** Prints plugin records as a table, and the problems of those that did not load below it. */
+/** Prints plugin records as a table, the problems of those that did not load below it, and pinned retired versions. */
 final class PluginTable {
 
     private PluginTable() {
@@ -33,6 +34,14 @@ final class PluginTable {
                 out.println(r.name() + " " + r.state().name().toLowerCase(java.util.Locale.ROOT) + ":");
                 r.problems().forEach(p -> out.println(p.indent(2).stripTrailing()));
             }
+        }
+    }
+
+    /** One line per retired plugin version whose class loader is still reachable; nothing when there is none. */
+    static void printPinned(List<RetiredRevision> pinned, PrintStream out) {
+        for (RetiredRevision r : pinned) {
+            out.println("pinned: " + r.name() + " (retired bundle " + r.bundleId() + ", " + r.location() + ", retired "
+                + r.retiredMillisAgo() + " ms ago): something still holds its class loader, a thread it started for example");
         }
     }
 }

@@ -18,12 +18,15 @@ import dev.graft.host.PluginState;
 /** {@code graft run}: load every plugin of the sites, print what loaded, keep running until Ctrl-C. */
 final class RunCommand extends Command {
 
+    static final long DEFAULT_DEBOUNCE_MILLIS = 200;
+    static final long DEFAULT_POLL_MILLIS = 500;
+
     private final Host host;
     private final CountDownLatch stopped;
 
     RunCommand(Host host, CountDownLatch stopped) {
         super("run",
-            "graft run [--site DIR]... [--cache DIR] [--jar FILE]... [--once] [--no-cache]",
+            "graft run [--site DIR]... [--cache DIR] [--jar FILE]... [--once | --watch [--debounce MS] [--poll MS]] [--no-cache]",
             "load every plugin of the sites, print what loaded, and keep running until Ctrl-C",
             """
                 Options:
@@ -32,6 +35,12 @@ final class RunCommand extends Command {
                   --cache DIR   the compile cache (default: $XDG_CACHE_HOME/graft, else ~/.cache/graft)
                   --jar FILE    also load a bundle made by 'graft compile' on a host with the same fingerprint
                   --once        stop after loading; exit 1 when any plugin failed
+                  --watch       keep watching the sites: a new plugin folder loads, a removed one unloads,
+                                a changed one is swapped for its new version (the old one keeps running
+                                when the new one fails); one line per event
+                  --debounce MS act on a folder once it has been quiet this long (default 200)
+                  --poll MS     look at the sites every MS ms instead of using file-system events
+                                (used anyway where those are not available, every 500 ms)
                   --no-cache    compile every plugin, neither reading nor writing the cache""");
         this.host = host;
         this.stopped = stopped;
@@ -39,25 +48,69 @@ final class RunCommand extends Command {
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", "--jar"), Set.of("--once", "--no-cache"));
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", "--jar", "--debounce", "--poll"),
+            Set.of("--once", "--no-cache", "--watch"));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));
         }
+        if (a.has("--once") && a.has("--watch")) {
+            throw new UsageException("--once and --watch exclude each other");
+        }
+        if (!a.has("--watch") && (!a.all("--debounce").isEmpty() || !a.all("--poll").isEmpty())) {
+            throw new UsageException("--debounce and --poll go with --watch");
+        }
+        long debounce = millis(a, "--debounce", DEFAULT_DEBOUNCE_MILLIS);
+        long poll = millis(a, "--poll", -1);
+        SiteWatcher watcher = a.has("--watch") ? watcher(a, debounce, poll, console) : null;
         List<PluginRecord> records = load(a, console);
         if (records == null) {
+            if (watcher != null) {
+                watcher.close();
+            }
             return GraftMain.EXIT_FAILED;
         }
         long failed = records.stream().filter(r -> r.state() != PluginState.ACTIVE).count();
         if (a.has("--once")) {
             return failed == 0 ? GraftMain.EXIT_OK : GraftMain.EXIT_FAILED;
         }
+        if (watcher != null) {
+            watcher.start();
+        }
         console.err().println("graft: running; press Ctrl-C to stop");
         try {
             stopped.await();
+            if (watcher != null) {
+                watcher.close();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return GraftMain.EXIT_OK;
+    }
+
+    /** Opens the watch before loading, so that an edit made while the sites load is not missed. */
+    private SiteWatcher watcher(Arguments a, long debounce, long poll, Console console) {
+        List<Path> sites = host.sites(a.all("--site"));
+        ChangeSignal signal = ChangeSignal.open(sites, poll > 0 ? poll : DEFAULT_POLL_MILLIS, poll > 0,
+            warning -> console.err().println("graft: " + warning));
+        console.err().println("graft: watching " + sites + " (" + signal.describe() + ", debounce " + debounce + " ms)");
+        return new SiteWatcher(host.loader(), sites, debounce, signal, new WatchReport(console));
+    }
+
+    private static long millis(Arguments a, String option, long fallback) throws UsageException {
+        String value = a.one(option, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long ms = Long.parseLong(value);
+            if (ms < 0 || (option.equals("--poll") && ms == 0)) {
+                throw new NumberFormatException();
+            }
+            return ms;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a number of milliseconds" + (option.equals("--poll") ? " above 0" : "") + ", not " + value);
+        }
     }
 
     /**

@@ -28,9 +28,10 @@ public final class ShellCommands {
     @Reference
     Host host;
 
-    /** graft:list: the loaded plugins with their state, bundle and components. */
+    /** graft:list: the loaded plugins with their state, bundle and components, and the retired versions still pinned. */
     public void list() {
         PluginTable.print(host.registry().plugins(), System.out);
+        PluginTable.printPinned(host.loader().pinnedRevisions(), System.out);
     }
 
     /** graft:load DIR: load (or load again) one plugin folder. */
@@ -89,10 +90,7 @@ public final class ShellCommands {
         if (pinned.isEmpty()) {
             System.out.println("no retired plugin version is pinned");
         }
-        for (RetiredRevision r : pinned) {
-            System.out.println("pinned: " + r.name() + " (bundle " + r.bundleId() + ", " + r.location() + ", retired "
-                + r.retiredMillisAgo() + " ms ago): something still holds its class loader");
-        }
+        PluginTable.printPinned(pinned, System.out);
     }
 
     /** graft:cache stats|ls|verify|prune|clean. */

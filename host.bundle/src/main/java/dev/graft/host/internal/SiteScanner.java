@@ -27,10 +27,6 @@ final class SiteScanner {
     private SiteScanner() {
     }
 
-    static boolean isIgnored(String fileName) {
-        return fileName.startsWith(".") || fileName.endsWith("~") || fileName.startsWith("#");
-    }
-
     static Result scan(List<Path> sites) {
         Map<String, Found> byName = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -73,7 +69,7 @@ final class SiteScanner {
         List<Path> folders = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(site)) {
             for (Path entry : entries) {
-                if (!isIgnored(entry.getFileName().toString()) && Files.isDirectory(entry) && SourceFolder.isPluginFolder(entry)) {
+                if (!IgnoredFiles.isIgnored(entry.getFileName().toString()) && Files.isDirectory(entry) && SourceFolder.isPluginFolder(entry)) {
                     folders.add(entry);
                 }
             }

@@ -143,7 +143,7 @@ record SourceFolder(String name, Path folder, Set<String> ownPackages, Set<Strin
         Path root = Files.isDirectory(src) ? src : folder;
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".java") && Files.isRegularFile(f))
-                .filter(f -> !SiteScanner.isIgnored(f.getFileName().toString()))
+                .filter(f -> !IgnoredFiles.isIgnored(f.getFileName().toString()))
                 .sorted()
                 .toList();
         }

@@ -1,34 +1,35 @@
 package dev.graft.host.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
-import org.osgi.framework.namespace.PackageNamespace;
-import org.osgi.framework.wiring.BundleWire;
-import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
+import dev.graft.host.ComponentState;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
 import dev.graft.host.SwapResult;
 
 /**
- * One swap: start the new version beside the old one, and only when it runs, retire the old one.
- * Any failure leaves the old version untouched.
+ * One swap: start the new version beside the old one, and only when its components are active,
+ * record it and retire the old one (uninstall and refresh, which re-wires the bundles that were
+ * wired to it). Any failure uninstalls the new bundle and leaves the old version untouched.
  */
 final class Swap {
 
+    private final BundleContext context;
     private final PluginRegistry registry;
     private final BundleStarter starter;
-    private final RetiredRevisions retired;
 
-    Swap(PluginRegistry registry, BundleStarter starter, RetiredRevisions retired) {
+    Swap(BundleContext context, PluginRegistry registry, BundleStarter starter) {
+        this.context = context;
         this.registry = registry;
         this.starter = starter;
-        this.retired = retired;
     }
 
     SwapResult run(PluginRecord old, Bundle oldBundle, Prepared prepared, long beginNanos) {
@@ -36,39 +37,76 @@ final class Swap {
             return failed(old, prepared.problems(), beginNanos);
         }
         PluginBuilder.Outcome outcome = prepared.outcome();
-        String location = registry.newLocation(outcome.name(), outcome.sourceDigest());
-        BundleStarter.Started started = starter.start(location, outcome.bundle());
+        String location = registry.newLocation(outcome.name(), Loader.digestForLocation(outcome));
+        BundleStarter.Started started = starter.start(outcome.name(), location, outcome.bundle());
         if (!started.succeeded()) {
             return failed(old, started.problems(), beginNanos);
         }
-        List<String> rewired = dependents(oldBundle);
+        List<String> notReady = notReady(started, old);
+        if (!notReady.isEmpty()) {
+            starter.uninstall(outcome.name(), started.bundle());
+            return failed(old, notReady, beginNanos);
+        }
+        List<Bundle> dependents = Rewiring.dependents(oldBundle, started.bundle());
         PluginRecord now = new PluginRecord(outcome.name(), started.bundle().getVersion().toString(), location,
             started.bundle().getBundleId(), outcome.sourceDigest(), prepared.site().toString(), PluginState.ACTIVE, outcome.fromCache(),
             outcome.millis(), started.millis(), started.components(), List.of());
         registry.record(now);
-        retired.retiring(old.name(), oldBundle);
-        starter.uninstall(oldBundle);
-        return new SwapResult(old.name(), true, now, List.of(), rewired, PluginBuilder.millisSince(beginNanos));
+        starter.uninstall(old.name(), oldBundle);
+        return new SwapResult(old.name(), true, now, List.of(), Rewiring.describe(dependents, started.bundle()),
+            PluginBuilder.millisSince(beginNanos));
+    }
+
+    /**
+     * What keeps the new version from serving: a component not active or satisfied when the
+     * deadline passed (unless the old version's component of that name waits too), or a service
+     * whose component cannot be activated.
+     */
+    private List<String> notReady(BundleStarter.Started started, PluginRecord old) {
+        Set<String> waitingBefore = old.components().stream().filter(c -> !ComponentStates.ready(c)).map(ComponentState::name)
+            .collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        for (ComponentState c : started.components()) {
+            if (!ComponentStates.ready(c) && !waitingBefore.contains(c.name())) {
+                problems.add("deadline passed: component " + c.name() + " is " + c.state() + " after "
+                    + starter.componentDeadlineMillis() + " ms (componentDeadlineMillis)");
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(activationProblems(started.bundle()));
+        }
+        return problems;
+    }
+
+    /** Gets each service the bundle's components registered once, which activates a delayed component, and lets it go again. */
+    private List<String> activationProblems(Bundle bundle) {
+        List<String> problems = new ArrayList<>();
+        ServiceReference<?>[] services = bundle.getRegisteredServices();
+        for (ServiceReference<?> ref : services == null ? new ServiceReference<?>[0] : services) {
+            Object component = ref.getProperty("component.name");
+            if (component == null) {
+                continue;
+            }
+            Object service;
+            try {
+                service = context.getService(ref);
+            } catch (RuntimeException e) {
+                service = null;
+            }
+            if (service != null) {
+                context.ungetService(ref);
+                continue;
+            }
+            String failure = starter.components(bundle).stream().filter(c -> c.name().equals(component) && !c.failure().isEmpty())
+                .map(c -> ": " + BundleStarter.firstLine(c.failure())).findFirst().orElse("");
+            problems.add("component " + component + " failed to activate when its service was first got" + failure);
+        }
+        return problems;
     }
 
     private static SwapResult failed(PluginRecord old, List<String> problems, long beginNanos) {
         List<String> why = new ArrayList<>(problems);
         why.add("the old version (bundle " + old.bundleId() + ") keeps running");
         return new SwapResult(old.name(), false, old, why, List.of(), PluginBuilder.millisSince(beginNanos));
-    }
-
-    /** The bundles that import packages from a bundle, by symbolic name. */
-    static List<String> dependents(Bundle bundle) {
-        BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        Set<String> names = new LinkedHashSet<>();
-        if (wiring != null) {
-            for (BundleWire wire : wiring.getProvidedWires(PackageNamespace.PACKAGE_NAMESPACE)) {
-                Bundle requirer = wire.getRequirer().getBundle();
-                if (requirer.getBundleId() != bundle.getBundleId()) {
-                    names.add(requirer.getSymbolicName() + " [" + requirer.getBundleId() + "]");
-                }
-            }
-        }
-        return List.copyOf(names);
     }
 }

@@ -34,6 +34,7 @@ import dev.graft.host.PluginState;
 import dev.graft.test.LoadedPlugin;
 import dev.graft.test.PluginKit;
 import dev.graft.test.SourcePluginExtension;
+import dev.graft.test.LoadedPlugins;
 
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
@@ -51,11 +52,7 @@ class LoaderIT {
 
     @AfterEach
     void unloadEverything() {
-        for (PluginRecord r : registry.plugins()) {
-            if (r.state() == PluginState.ACTIVE) {
-                loader.unload(r.name());
-            }
-        }
+        LoadedPlugins.unloadAll(loader, registry);
     }
 
     private List<PluginRecord> loadSite() {

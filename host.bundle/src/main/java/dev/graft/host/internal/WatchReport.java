@@ -1,0 +1,77 @@
+package dev.graft.host.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.graft.host.PluginRecord;
+import dev.graft.host.PluginState;
+import dev.graft.host.SwapResult;
+
+/**
+ * The one line the watcher prints per event, on standard output: what changed, what happened,
+ * how long it took. The full problems of a failure follow on standard error, indented.
+ */
+final class WatchReport {
+
+    private final Console console;
+
+    WatchReport(Console console) {
+        this.console = console;
+    }
+
+    void added(String name, PluginRecord r, long beginNanos) {
+        long ms = PluginBuilder.millisSince(beginNanos);
+        if (r.state() == PluginState.ACTIVE) {
+            line(name + " added -> loaded as bundle " + r.bundleId() + " (" + (r.fromCache() ? "from cache" : "compiled") + ") in " + ms + " ms");
+        } else {
+            line(name + " added -> " + r.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + first(r.problems()) + " (" + ms + " ms)");
+            details(r.problems());
+        }
+    }
+
+    void removed(String name, Optional<PluginRecord> r, long beginNanos) {
+        long ms = PluginBuilder.millisSince(beginNanos);
+        line(name + " removed -> " + (r.isPresent() ? "unloaded bundle " + r.get().bundleId() : "nothing was loaded") + " in " + ms + " ms");
+    }
+
+    void changed(String name, List<String> files, SwapResult r, long beginNanos) {
+        String what = name + " changed (" + describe(files) + ") -> ";
+        if (r.succeeded()) {
+            line(what + "swapped in bundle " + r.plugin().bundleId() + " in " + r.millis() + " ms"
+                + (r.rewired().isEmpty() ? "" : "; re-wired " + String.join(", ", r.rewired())));
+        } else {
+            String keeps = r.plugin().state() == PluginState.ACTIVE ? ", bundle " + r.plugin().bundleId() + " keeps running" : "";
+            line(what + "swap failed" + keeps + ": " + first(r.problems()) + " (" + r.millis() + " ms)");
+            details(r.problems());
+        }
+    }
+
+    void crashed(RuntimeException e) {
+        console.err().println("graft: watch: " + e + "; still watching");
+    }
+
+    private void line(String text) {
+        console.out().println("graft: watch: " + text);
+        console.out().flush();
+    }
+
+    private void details(List<String> problems) {
+        problems.forEach(p -> console.err().println(p.indent(2).stripTrailing()));
+    }
+
+    private static String describe(List<String> files) {
+        if (files.isEmpty()) {
+            return "no file";
+        }
+        return files.size() <= 3 ? String.join(", ", files) : files.size() + " files";
+    }
+
+    private static String first(List<String> problems) {
+        if (problems.isEmpty()) {
+            return "no reason given";
+        }
+        String p = problems.get(0);
+        int nl = p.indexOf('\n');
+        return nl < 0 ? p : p.substring(0, nl);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.graft.test.it.swap;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import dev.graft.cache.PluginCache;
+import dev.graft.host.PluginLoader;
+
+/** Configuration the swap tests set through Configuration Admin, and take back when closed. */
+final class Settings implements AutoCloseable {
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private final Step undo;
+
+    private Settings(Step undo) {
+        this.undo = undo;
+    }
+
+    /** Sets the loader's component deadline; waits until the loader took it. */
+    static Settings componentDeadline(ConfigurationAdmin cm, BundleContext context, long millis) throws Exception {
+        Configuration c = cm.getConfiguration("dev.graft.host.loader", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("componentDeadlineMillis", millis);
+        awaitLoaderModified(context, () -> c.update(properties));
+        return new Settings(() -> awaitLoaderModified(context, c::delete));
+    }
+
+    /** Points the cache at a directory of its own; waits until the cache moved there. */
+    static Settings cacheDirectory(ConfigurationAdmin cm, PluginCache cache, Path dir) throws Exception {
+        Configuration c = cm.getConfiguration(PluginCache.PID, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("dir", dir.toString());
+        c.update(properties);
+        awaitTrue(() -> dir.equals(cache.directory()));
+        return new Settings(() -> {
+            c.delete();
+            awaitTrue(() -> !dir.equals(cache.directory()));
+        });
+    }
+
+    @Override
+    public void close() throws Exception {
+        undo.run();
+    }
+
+    private static void awaitLoaderModified(BundleContext context, Step change) throws Exception {
+        CountDownLatch modified = new CountDownLatch(1);
+        ServiceListener listener = e -> {
+            if (e.getType() == ServiceEvent.MODIFIED) {
+                modified.countDown();
+            }
+        };
+        context.addServiceListener(listener, "(objectClass=" + PluginLoader.class.getName() + ")");
+        try {
+            change.run();
+            assertTrue(modified.await(10, TimeUnit.SECONDS), "the loader took the configuration");
+        } finally {
+            context.removeServiceListener(listener);
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "the configuration was not taken within 10 s");
+            Thread.sleep(5);
+        }
+    }
+}
