@@ -10,17 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Edit-to-serving latency of {@code graft run --watch} for a 1-class plugin: from writing the
- * file to the new version's activator printing, minus the debounce. Not part of {@code mvn verify};
- * run it with {@code GRAFT_BENCH=1 mvn -B -q verify -pl distribution -am -Dit.test=WatchBenchmarkIT -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false}. Writes {@code distribution/target/watch-benchmark.md}.
+ * file to the new version's activator printing, minus the debounce. Not part of {@code mvn verify}
+ * (failsafe runs only {@code *IT} classes); run it with {@code mvn -B -q verify -pl distribution -am
+ * -Dit.test=WatchBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}. Writes {@code distribution/target/watch-benchmark.md}.
  */
-@EnabledIfEnvironmentVariable(named = "GRAFT_BENCH", matches = "1")
-class WatchBenchmarkIT {
+class WatchBenchmark {
 
     private static final int WARM_UP = 10;
     private static final int RUNS = 40;
