@@ -35,15 +35,14 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
+import dev.graft.test.it.FixedBuild;
 import dev.graft.cache.CacheKey;
 import dev.graft.cache.Lookup;
 import dev.graft.cache.MissReason;
 import dev.graft.cache.PluginCache;
 import dev.graft.cache.StoreResult;
 import dev.graft.compiler.Build;
-import dev.graft.compiler.BundleSummary;
 import dev.graft.compiler.CompileOptions;
-import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.Exporters;
 import dev.graft.compiler.SourcePlugin;
 import dev.graft.compiler.WiredPackage;
@@ -166,46 +165,6 @@ class PluginCacheIT {
 
     private static Build build(String name, List<WiredPackage> wiring) {
         byte[] jar = jar(name);
-        return new Build() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean succeeded() {
-                return true;
-            }
-
-            @Override
-            public Optional<byte[]> bundle() {
-                return Optional.of(jar);
-            }
-
-            @Override
-            public Optional<BundleSummary> summary() {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<Diagnostic> diagnostics() {
-                return List.of();
-            }
-
-            @Override
-            public List<WiredPackage> compiledAgainst() {
-                return wiring;
-            }
-
-            @Override
-            public String sourceDigest() {
-                return "0".repeat(64);
-            }
-
-            @Override
-            public long millis() {
-                return 0;
-            }
-        };
+        return new FixedBuild(name, () -> jar, null, wiring, "0".repeat(64));
     }
 }

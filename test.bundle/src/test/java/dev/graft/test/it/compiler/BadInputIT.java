@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,14 +24,13 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
+import dev.graft.test.it.FixedBuild;
 import dev.graft.compiler.Build;
-import dev.graft.compiler.BundleSummary;
 import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.Diagnostic.Severity;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourcePlugin;
-import dev.graft.compiler.WiredPackage;
 
 /** Every bad input is one clear diagnostic at its exact position, and no bundle. */
 @ExtendWith(BundleContextExtension.class)
@@ -204,7 +202,7 @@ class BadInputIT {
     @Test
     void exceptionInsideEcjBecomesAnErrorDiagnostic() {
         Build build = compiler.compile(consumerOfBoom("bad.ice"), compiler.defaultOptions(),
-            List.of(new ExplodingBuild(new IllegalStateException("injected failure"))));
+            List.of(explodingBuild(new IllegalStateException("injected failure"))));
         Diagnostic error = build.errors().stream().filter(d -> d.message().startsWith("internal compiler error in ECJ")).findFirst()
             .orElseThrow(() -> new AssertionError(describe(build.diagnostics())));
         assertEquals("<plugin>: error: internal compiler error in ECJ: java.lang.IllegalStateException: injected failure", error.toString());
@@ -216,7 +214,7 @@ class BadInputIT {
     @Test
     void stackOverflowInsideEcjBecomesAnErrorDiagnostic() {
         Build build = compiler.compile(consumerOfBoom("bad.soe"), compiler.defaultOptions(),
-            List.of(new ExplodingBuild(new StackOverflowError("injected"))));
+            List.of(explodingBuild(new StackOverflowError("injected"))));
         assertTrue(build.errors().stream().anyMatch(d -> d.toString()
             .equals("<plugin>: error: internal compiler error in ECJ: java.lang.StackOverflowError: injected")), () -> describe(build.diagnostics()));
         assertFalse(build.bundle().isPresent());
@@ -227,55 +225,12 @@ class BadInputIT {
     }
 
     /** A batch build that exports package {@code boom} and throws when ECJ asks for its classes. */
-    private static final class ExplodingBuild implements Build {
-
-        private final Throwable failure;
-
-        ExplodingBuild(Throwable failure) {
-            this.failure = failure;
-        }
-
-        @Override
-        public String name() {
-            return "boom";
-        }
-
-        @Override
-        public boolean succeeded() {
-            return true;
-        }
-
-        @Override
-        public Optional<byte[]> bundle() {
+    private static FixedBuild explodingBuild(Throwable failure) {
+        return FixedBuild.exporting("boom", () -> {
             if (failure instanceof Error error) {
                 throw error;
             }
             throw (RuntimeException) failure;
-        }
-
-        @Override
-        public Optional<BundleSummary> summary() {
-            return Optional.of(new BundleSummary("boom", "1.0.0", List.of(), List.of("boom;version=\"1.0.0\""), List.of(), ""));
-        }
-
-        @Override
-        public List<Diagnostic> diagnostics() {
-            return List.of();
-        }
-
-        @Override
-        public List<WiredPackage> compiledAgainst() {
-            return List.of();
-        }
-
-        @Override
-        public String sourceDigest() {
-            return "0";
-        }
-
-        @Override
-        public long millis() {
-            return 0;
-        }
+        });
     }
 }

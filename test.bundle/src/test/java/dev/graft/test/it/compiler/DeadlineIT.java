@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -23,11 +22,9 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
+import dev.graft.test.it.FixedBuild;
 import dev.graft.compiler.Build;
-import dev.graft.compiler.BundleSummary;
-import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.PluginCompiler;
-import dev.graft.compiler.WiredPackage;
 
 /** A compile that outlives the configured deadline fails with a diagnostic; the caller is not held. */
 @ExtendWith(BundleContextExtension.class)
@@ -53,7 +50,7 @@ class DeadlineIT {
             awaitModified(() -> configuration.update(properties));
             long start = System.nanoTime();
             Build build = compiler.compile(Plugins.plugin("slow.plugin", "src/com/acme/A.java",
-                "package com.acme;\n\npublic class A {\n    slow.Thing thing;\n}\n"), compiler.defaultOptions(), List.of(new StuckBuild(stuck)));
+                "package com.acme;\n\npublic class A {\n    slow.Thing thing;\n}\n"), compiler.defaultOptions(), List.of(stuckBuild(stuck)));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals("<plugin>: error: compiling and packaging took longer than the deadline of 300 ms (compileDeadlineMillis)",
                 Plugins.onlyError(build).toString());
@@ -88,51 +85,14 @@ class DeadlineIT {
     }
 
     /** A batch build exporting package {@code slow} whose bundle is only handed out once the latch opens. */
-    private record StuckBuild(CountDownLatch latch) implements dev.graft.compiler.Build {
-
-        @Override
-        public String name() {
-            return "slow";
-        }
-
-        @Override
-        public boolean succeeded() {
-            return true;
-        }
-
-        @Override
-        public Optional<byte[]> bundle() {
+    private static FixedBuild stuckBuild(CountDownLatch latch) {
+        return FixedBuild.exporting("slow", () -> {
             try {
                 latch.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("released");
-        }
-
-        @Override
-        public Optional<BundleSummary> summary() {
-            return Optional.of(new BundleSummary("slow", "1.0.0", List.of(), List.of("slow;version=\"1.0.0\""), List.of(), ""));
-        }
-
-        @Override
-        public List<Diagnostic> diagnostics() {
-            return List.of();
-        }
-
-        @Override
-        public List<WiredPackage> compiledAgainst() {
-            return List.of();
-        }
-
-        @Override
-        public String sourceDigest() {
-            return "0";
-        }
-
-        @Override
-        public long millis() {
-            return 0;
-        }
+        });
     }
 }
