@@ -110,6 +110,14 @@ class CommandsIT {
     }
 
     @Test
+    void checkCompilesTheSitePluginsAPluginNeedsWithoutInstallingThem() throws Exception {
+        GraftProcess.Result r = GraftProcess.run(tmp, "check", EXAMPLES.resolve("greetings").toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("graft: greetings ok"), r.err());
+    }
+
+    @Test
     void checkOfAGoodPluginExitsZero() throws Exception {
         GraftProcess.Result r = GraftProcess.run(tmp, "check", EXAMPLES.resolve("uptime").toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());

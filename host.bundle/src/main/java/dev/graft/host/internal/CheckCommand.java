@@ -2,7 +2,11 @@ package dev.graft.host.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -11,7 +15,9 @@ import dev.graft.compiler.CheckResult;
 import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourcePlugin;
+import dev.graft.host.FoundPlugin;
 import dev.graft.host.GraftMain;
+import dev.graft.host.LoadPlan;
 
 /** {@code graft check}: compile, analyse and resolve plugins without installing anything. */
 final class CheckCommand extends Command {
@@ -24,8 +30,9 @@ final class CheckCommand extends Command {
             "compile and analyse plugins and say whether they would resolve, without installing them",
             """
                 Prints every diagnostic as javac does (file:line:col: error: message, the source line and a
-                caret), or as JSON for editors and CI. Folders given together are one batch: a plugin may
-                use the packages that an earlier one exports. Exits 1 when any error is found.
+                caret), or as JSON for editors and CI. A plugin may use the packages that other plugins of
+                its site export (they are compiled first, not installed), and the packages that earlier
+                folders given on the command line export. Exits 1 when any error is found.
     
                 Options:
                   --format text|json   the output format (default: text)""");
@@ -44,7 +51,14 @@ final class CheckCommand extends Command {
         }
         List<Checked> results = new ArrayList<>();
         List<Build> batch = new ArrayList<>();
+        Set<Path> inBatch = new HashSet<>();
         for (String dir : a.positional()) {
+            for (Path dependency : siteDependencies(Path.of(dir))) {
+                if (inBatch.add(dependency.toAbsolutePath().normalize())) {
+                    addToBatch(dependency, batch, console);
+                }
+            }
+            inBatch.add(Path.of(dir).toAbsolutePath().normalize());
             results.add(check(dir, batch));
         }
         if (format.equals("json")) {
@@ -53,6 +67,48 @@ final class CheckCommand extends Command {
             text(results, console);
         }
         return results.stream().allMatch(Checked::ok) ? GraftMain.EXIT_OK : GraftMain.EXIT_FAILED;
+    }
+
+    /** The folders of the plugins of the same site that this one needs, transitively, in load order. */
+    private List<Path> siteDependencies(Path folder) {
+        Path site = folder.toAbsolutePath().normalize().getParent();
+        if (site == null || !Files.isDirectory(site)) {
+            return List.of();
+        }
+        LoadPlan plan = host.loader().plan(List.of(site));
+        Map<String, FoundPlugin> byName = new HashMap<>();
+        plan.plugins().forEach(p -> byName.put(p.name(), p));
+        Set<String> needed = new HashSet<>();
+        plan.plugins().stream().filter(p -> samePath(p.folder(), folder)).findFirst()
+            .ifPresent(p -> collect(p, byName, needed));
+        return plan.plugins().stream().filter(p -> needed.contains(p.name())).map(FoundPlugin::folder).toList();
+    }
+
+    private static void collect(FoundPlugin plugin, Map<String, FoundPlugin> byName, Set<String> needed) {
+        for (String dependency : plugin.dependencies()) {
+            FoundPlugin d = byName.get(dependency);
+            if (d != null && needed.add(dependency)) {
+                collect(d, byName, needed);
+            }
+        }
+    }
+
+    private static boolean samePath(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    private void addToBatch(Path dependency, List<Build> batch, Console console) {
+        try {
+            Build build = host.compiler().compile(host.compiler().read(dependency), host.compiler().defaultOptions(), List.copyOf(batch));
+            if (build.succeeded()) {
+                batch.add(build);
+            } else {
+                console.err().println("graft: " + dependency + " has errors, so plugins that need it cannot be checked fully;"
+                    + " run graft check " + dependency);
+            }
+        } catch (SourceException e) {
+            console.err().println("graft: " + DiagnosticText.format(dependency.toString(), e.diagnostic()));
+        }
     }
 
     private Checked check(String dir, List<Build> batch) {
