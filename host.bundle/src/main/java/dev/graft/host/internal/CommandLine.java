@@ -97,7 +97,8 @@ public final class CommandLine implements ToIntFunction<String[]> {
         console.out().println("  --version  print the versions of Graft, Felix, SCR, ECJ, bndlib and Java");
         console.out().println("  --help     print this help; 'graft COMMAND --help' explains one command");
         console.out().println();
-        console.out().println("Exit codes: 0 ok, 1 a plugin, check or command failed, 2 the command line was not understood.");
+        console.out().println("Exit codes: 0 ok, 1 a plugin, check or command failed, 2 the command line was not understood,");
+        console.out().println("3 Graft could not start.");
     }
 
     private static void printCommandHelp(Command command, Console console) {
