@@ -195,7 +195,7 @@ class SwapIT {
 
     @Test
     void aSwapOfAPluginThatIsNotLoadedLoadsIt() throws Exception {
-        SwapResult result = loader.swap("fresh", write("v1", SwapPlugins.serving("fresh", "first")));
+        SwapResult result = loader.swap("fresh", write("v1", SwapPlugins.serving("fresh", "first")), false);
         assertTrue(result.succeeded(), result.problems()::toString);
         assertEquals("first", answer("fresh"));
     }
