@@ -65,8 +65,14 @@ final class Distribution {
         return Collections.unmodifiableMap(runProperties);
     }
 
-    /** Installs every bundle of the distribution, in the order of their file names. */
-    List<Bundle> install(BundleContext context) throws IOException, BundleException {
+    /**
+     * Installs every bundle of the distribution, in the order of their file names: by reference to
+     * its extracted file when there is a folder for them, else (or when that fails) copied from
+     * the jar.
+     *
+     * @param extracted where the bundles are extracted, or null to copy each from the jar
+     */
+    List<Bundle> install(BundleContext context, ExtractedBundles extracted) throws IOException, BundleException {
         List<Bundle> installed = new ArrayList<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             List<JarEntry> entries = new ArrayList<>();
@@ -78,11 +84,34 @@ final class Distribution {
                 throw new IOException(jar + " holds no bundles under " + BUNDLES);
             }
             for (JarEntry entry : entries) {
-                try (InputStream in = file.getInputStream(entry)) {
-                    installed.add(context.installBundle("graft:runtime/" + entry.getName().substring(BUNDLES.length()), in));
-                }
+                Bundle byReference = extracted == null ? null : installByReference(context, extracted, file, entry);
+                installed.add(byReference != null ? byReference : installCopy(context, file, entry));
             }
         }
+        if (extracted != null) {
+            extracted.prune(java.time.Instant.now());
+        }
         return installed;
+    }
+
+    private static Bundle installByReference(BundleContext context, ExtractedBundles extracted, JarFile file, JarEntry entry) {
+        Path extractedFile;
+        try {
+            extractedFile = extracted.extract(file, entry);
+        } catch (IOException e) {
+            return null;
+        }
+        try {
+            return context.installBundle("reference:" + extractedFile.toUri());
+        } catch (BundleException e) {
+            extracted.discard(extractedFile);
+            return null;
+        }
+    }
+
+    private static Bundle installCopy(BundleContext context, JarFile file, JarEntry entry) throws IOException, BundleException {
+        try (InputStream in = file.getInputStream(entry)) {
+            return context.installBundle("graft:runtime/" + entry.getName().substring(BUNDLES.length()), in);
+        }
     }
 }

@@ -10,8 +10,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * A framework storage directory of this process's own, under the system's temporary folder. It is
- * removed when the process ends; a directory left by a process that was killed is removed by the
+ * A framework storage directory of this process's own, under {@code $XDG_RUNTIME_DIR} when it is
+ * set (the user's own runtime folder, usually in memory, where installing a bundle costs a fraction
+ * of a disk write) and {@code java.io.tmpdir} is the default {@code /tmp}; else under
+ * {@code java.io.tmpdir}. It is removed when the process ends; a directory left by a process that was killed is removed by the
  * next launcher that finds it (each holds the id of the process that made it).
  */
 final class FrameworkStorage {
@@ -26,11 +28,29 @@ final class FrameworkStorage {
     }
 
     static FrameworkStorage create() throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path tmp = parent(System.getenv("XDG_RUNTIME_DIR"), System.getProperty("java.io.tmpdir"));
         sweepOrphans(tmp);
         Path directory = Files.createTempDirectory(tmp, PREFIX);
         Files.writeString(directory.resolve(OWNER), Long.toString(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
         return new FrameworkStorage(directory);
+    }
+
+    /**
+     * @param xdgRuntimeDir {@code $XDG_RUNTIME_DIR}, or null
+     * @param tmpdir {@code java.io.tmpdir}
+     * @return the folder to make the storage in: a {@code java.io.tmpdir} set to anything but
+     *     {@code /tmp} wins, then an existing absolute runtime folder, then {@code /tmp}
+     */
+    static Path parent(String xdgRuntimeDir, String tmpdir) {
+        Path tmp = Path.of(tmpdir);
+        boolean defaultTmp = tmp.normalize().equals(Path.of("/tmp"));
+        if (defaultTmp && xdgRuntimeDir != null && !xdgRuntimeDir.isBlank()) {
+            Path runtime = Path.of(xdgRuntimeDir);
+            if (runtime.isAbsolute() && Files.isDirectory(runtime) && Files.isWritable(runtime)) {
+                return runtime;
+            }
+        }
+        return tmp;
     }
 
     Path directory() {

@@ -81,7 +81,9 @@ public final class Launcher {
     private static ToIntFunction<String[]> start(Framework framework, Distribution distribution) throws StartupException {
         try {
             framework.init();
-            List<Bundle> bundles = distribution.install(framework.getBundleContext());
+            ExtractedBundles extracted = ExtractedBundles.open(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"))
+                .orElse(null);
+            List<Bundle> bundles = distribution.install(framework.getBundleContext(), extracted);
             for (Bundle bundle : bundles) {
                 if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                     bundle.start();

@@ -64,6 +64,37 @@ class LauncherIT {
             "usage: graft run [--site DIR]... [--cache DIR] [--jar FILE]... [--once | --watch [--debounce MS] [--poll MS]] [--no-cache]"), r.err().lines().toList());
     }
 
+    @Test
+    void theRuntimeBundlesAreExtractedOnceAndInstalledFromThereByReference() throws Exception {
+        Path xdg = tmp.resolve("xdg");
+        assertEquals(0, GraftProcess.run(tmp, java.util.Map.of("XDG_CACHE_HOME", xdg.toString()), "--version").exitCode());
+        Path folder = xdg.resolve(ExtractedBundles.FOLDER);
+        List<Path> first;
+        try (Stream<Path> files = Files.list(folder)) {
+            first = files.sorted().toList();
+        }
+        assertTrue(first.size() > 10 && first.stream().allMatch(f -> f.toString().endsWith(".jar")), first::toString);
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(first.get(0));
+        GraftProcess.Result again = GraftProcess.run(tmp, java.util.Map.of("XDG_CACHE_HOME", xdg.toString()), "list");
+        assertEquals(0, again.exitCode(), again.err());
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(first, files.sorted().toList());
+        }
+        assertEquals(written, Files.getLastModifiedTime(first.get(0)), "the second run reads what the first extracted");
+        assertNoStorageLeft();
+    }
+
+    @Test
+    void aRuntimeFolderOthersCanWriteIsIgnoredAndTheBundlesAreCopiedFromTheJar() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("xdg").resolve(ExtractedBundles.FOLDER));
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        GraftProcess.Result r = GraftProcess.run(tmp, java.util.Map.of("XDG_CACHE_HOME", tmp.resolve("xdg").toString()), "--version");
+        assertEquals(0, r.exitCode(), r.err());
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(0, files.count(), "nothing was written to a folder others can write");
+        }
+    }
+
     private void assertNoStorageLeft() throws IOException {
         try (Stream<Path> left = Files.list(tmp)) {
             List<Path> storage = left.filter(p -> p.getFileName().toString().startsWith(FrameworkStorage.PREFIX)).toList();

@@ -7,17 +7,35 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@code java.*} packages of the running Java, read from the modules of the boot layer. They
  * are never exported by a bundle, yet every plugin compiles against them.
+ *
+ * <p>The class files read are kept, up to {@value #KEPT_BYTES} bytes, since they cannot change
+ * while Java runs: every compile asks for the same few hundred of them. Safe for concurrent
+ * compiles.
  */
 final class JdkPackages {
 
+    static final long KEPT_BYTES = 32L << 20;
+    private static final byte[] ABSENT = new byte[0];
+
     private final Map<String, Module> modules = new HashMap<>();
     private final Set<String> packagesAndParents = new HashSet<>();
+    private final Map<String, byte[]> kept = new ConcurrentHashMap<>();
+    private final AtomicLong keptBytes = new AtomicLong();
+    private final long maxKeptBytes;
 
     JdkPackages() {
+        this(KEPT_BYTES);
+    }
+
+    /** @param maxKeptBytes the most class file bytes kept (a class kept also counts a little for its name) */
+    JdkPackages(long maxKeptBytes) {
+        this.maxKeptBytes = maxKeptBytes;
         for (Module m : ModuleLayer.boot().modules()) {
             for (ModuleDescriptor.Exports e : m.getDescriptor().exports()) {
                 if (!e.isQualified() && e.source().startsWith("java.")) {
@@ -46,10 +64,29 @@ final class JdkPackages {
         if (m == null) {
             return null;
         }
+        byte[] known = kept.get(path);
+        if (known != null) {
+            return known == ABSENT ? null : known;
+        }
+        byte[] bytes;
         try (InputStream in = m.getResourceAsStream(path)) {
-            return in == null ? null : in.readAllBytes();
+            bytes = in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             return null;
+        }
+        keep(path, bytes == null ? ABSENT : bytes);
+        return bytes;
+    }
+
+    /** @return the class file bytes kept so far, with an allowance per class for its name */
+    long keptBytes() {
+        return keptBytes.get();
+    }
+
+    private void keep(String path, byte[] bytes) {
+        long size = bytes.length + 2L * path.length() + 64;
+        if (keptBytes.get() + size <= maxKeptBytes && kept.putIfAbsent(path, bytes) == null) {
+            keptBytes.addAndGet(size);
         }
     }
 }

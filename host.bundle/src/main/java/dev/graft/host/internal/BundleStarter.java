@@ -3,6 +3,7 @@ package dev.graft.host.internal;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,8 +17,8 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import dev.graft.host.ComponentState;
 
 /**
- * Installs a plugin bundle under a fresh location, starts it and waits for its components. On any
- * failure the bundle is uninstalled again, so nothing of a failed plugin stays installed. Every
+ * Installs plugin bundles under fresh locations, starts them and waits for their components. On
+ * any failure a plugin's bundle is uninstalled again, so nothing of a failed plugin stays installed. Every
  * bundle it uninstalls is handed to {@link RetiredRevisions} first, so a class loader that
  * outlives its bundle shows.
  */
@@ -51,47 +52,118 @@ final class BundleStarter {
         componentDeadlineMillis = millis;
     }
 
+    /** One plugin bundle to install under its fresh location and start. */
+    record Request(String name, String location, byte[] jar) {
+    }
+
     Started start(String name, String location, byte[] jar) {
-        long begin = System.nanoTime();
-        Bundle bundle;
-        try {
-            bundle = context.installBundle(location, new ByteArrayInputStream(jar));
-        } catch (BundleException e) {
-            return new Started(null, List.of(), List.of("cannot install: " + e.getMessage()), PluginBuilder.millisSince(begin));
-        }
-        List<String> problems = new ArrayList<>();
-        List<ComponentState> components = List.of();
-        try {
-            bundle.start();
-            components = ComponentStates.await(scr, bundle, componentDeadlineMillis);
-            for (ComponentState c : components) {
-                if (c.failed()) {
-                    problems.add("component " + c.name() + " failed to activate: " + firstLine(c.failure()));
-                }
+        return startAll(List.of(new Request(name, location, jar))).get(0);
+    }
+
+    /**
+     * Installs, resolves and starts the bundles of independent plugins together, then waits for
+     * all their components at once; each plugin fails alone, and a failed one is uninstalled.
+     * Each plugin's time is its own install and start plus the shared wait.
+     *
+     * @return one result per request, in the order of the requests
+     */
+    List<Started> startAll(List<Request> requests) {
+        List<Bundle> bundles = new ArrayList<>();
+        List<List<String>> problems = new ArrayList<>();
+        long[] ownNanos = new long[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
+            long begin = System.nanoTime();
+            List<String> own = new ArrayList<>();
+            problems.add(own);
+            try {
+                bundles.add(context.installBundle(requests.get(i).location(), new ByteArrayInputStream(requests.get(i).jar())));
+            } catch (BundleException e) {
+                bundles.add(null);
+                own.add("cannot install: " + e.getMessage());
             }
-        } catch (BundleException e) {
-            problems.add(startFailure(e));
+            ownNanos[i] = System.nanoTime() - begin;
+        }
+        List<Bundle> installed = bundles.stream().filter(b -> b != null).toList();
+        if (installed.size() > 1) {
+            context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(installed);
+        }
+        List<Bundle> started = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Bundle bundle = bundles.get(i);
+            if (bundle == null) {
+                continue;
+            }
+            long begin = System.nanoTime();
+            try {
+                bundle.start();
+                started.add(bundle);
+            } catch (BundleException e) {
+                problems.get(i).add(startFailure(e));
+            }
+            ownNanos[i] += System.nanoTime() - begin;
+        }
+        long waitBegin = System.nanoTime();
+        Map<Bundle, List<ComponentState>> components = awaitComponents(started, problems, bundles);
+        long waitNanos = System.nanoTime() - waitBegin;
+        List<Started> results = new ArrayList<>();
+        List<Request> failed = new ArrayList<>();
+        List<Bundle> failedBundles = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Bundle bundle = bundles.get(i);
+            if (bundle != null && !problems.get(i).isEmpty()) {
+                failed.add(requests.get(i));
+                failedBundles.add(bundle);
+            }
+            results.add(new Started(bundle, components.getOrDefault(bundle, List.of()), List.copyOf(problems.get(i)),
+                (ownNanos[i] + waitNanos) / 1_000_000L));
+        }
+        uninstallAll(failed.stream().map(Request::name).toList(), failedBundles);
+        return results;
+    }
+
+    private Map<Bundle, List<ComponentState>> awaitComponents(List<Bundle> started, List<List<String>> problems, List<Bundle> bundles) {
+        Map<Bundle, List<ComponentState>> components;
+        try {
+            components = ComponentStates.awaitAll(scr, started, componentDeadlineMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            problems.add("interrupted while starting");
+            for (Bundle b : started) {
+                problems.get(bundles.indexOf(b)).add("interrupted while starting");
+            }
+            return Map.of();
         }
-        if (!problems.isEmpty()) {
-            uninstall(name, bundle);
+        for (int i = 0; i < bundles.size(); i++) {
+            for (ComponentState c : components.getOrDefault(bundles.get(i), List.of())) {
+                if (c.failed()) {
+                    problems.get(i).add("component " + c.name() + " failed to activate: " + firstLine(c.failure()));
+                }
+            }
         }
-        return new Started(bundle, components, problems, PluginBuilder.millisSince(begin));
+        return components;
     }
 
     /** Uninstalls a plugin's bundle and refreshes, so that its class loader can go; the loader is watched weakly. */
     void uninstall(String name, Bundle bundle) {
-        retired.retiring(name, bundle);
-        try {
-            if (bundle.getState() != Bundle.UNINSTALLED) {
-                bundle.uninstall();
-            }
-        } catch (BundleException | IllegalStateException e) {
-            System.err.println("graft: cannot uninstall " + bundle.getLocation() + ": " + e.getMessage());
+        uninstallAll(List.of(name), List.of(bundle));
+    }
+
+    /** Uninstalls the bundles of several plugins, then refreshes once. */
+    void uninstallAll(List<String> names, List<Bundle> bundles) {
+        if (bundles.isEmpty()) {
+            return;
         }
-        refresh(List.of(bundle));
+        for (int i = 0; i < bundles.size(); i++) {
+            Bundle bundle = bundles.get(i);
+            retired.retiring(names.get(i), bundle);
+            try {
+                if (bundle.getState() != Bundle.UNINSTALLED) {
+                    bundle.uninstall();
+                }
+            } catch (BundleException | IllegalStateException e) {
+                System.err.println("graft: cannot uninstall " + bundle.getLocation() + ": " + e.getMessage());
+            }
+        }
+        refresh(bundles);
     }
 
     void refresh(List<Bundle> bundles) {

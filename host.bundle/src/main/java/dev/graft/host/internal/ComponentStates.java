@@ -1,7 +1,10 @@
 package dev.graft.host.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -42,19 +45,41 @@ final class ComponentStates {
      * deadline passed; then returns the states.
      */
     static List<ComponentState> await(ServiceComponentRuntime scr, Bundle bundle, long deadlineMillis) throws InterruptedException {
-        int declared = declaredComponentFiles(bundle);
+        return awaitAll(scr, List.of(bundle), deadlineMillis).get(bundle);
+    }
+
+    /**
+     * Waits until each bundle's components are all active or satisfied, or one of them failed, or
+     * the deadline passed; a bundle that settled is not read again.
+     *
+     * @return the last states read, per bundle
+     */
+    static Map<Bundle, List<ComponentState>> awaitAll(ServiceComponentRuntime scr, List<Bundle> bundles, long deadlineMillis)
+        throws InterruptedException {
+        Map<Bundle, List<ComponentState>> states = new HashMap<>();
+        List<Bundle> pending = new ArrayList<>(bundles);
         long end = System.nanoTime() + deadlineMillis * 1_000_000L;
         long pause = 1;
         while (true) {
-            List<ComponentState> states = of(scr, bundle);
-            boolean anyFailed = states.stream().anyMatch(ComponentState::failed);
-            boolean settled = states.size() >= declared && states.stream().allMatch(ComponentStates::ready);
-            if (anyFailed || settled || System.nanoTime() > end) {
+            for (Iterator<Bundle> it = pending.iterator(); it.hasNext();) {
+                Bundle bundle = it.next();
+                List<ComponentState> now = of(scr, bundle);
+                states.put(bundle, now);
+                if (settled(bundle, now)) {
+                    it.remove();
+                }
+            }
+            if (pending.isEmpty() || System.nanoTime() > end) {
                 return states;
             }
             Thread.sleep(pause);
             pause = Math.min(pause * 2, 20);
         }
+    }
+
+    private static boolean settled(Bundle bundle, List<ComponentState> states) {
+        boolean anyFailed = states.stream().anyMatch(ComponentState::failed);
+        return anyFailed || states.size() >= declaredComponentFiles(bundle) && states.stream().allMatch(ComponentStates::ready);
     }
 
     /** @return whether a component needs nothing more: active, satisfied (a delayed component), or disabled */

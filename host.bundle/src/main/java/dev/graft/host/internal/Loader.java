@@ -107,10 +107,11 @@ public final class Loader implements PluginLoader {
                     ? java.util.concurrent.CompletableFuture.completedFuture(Prepared.skipped(p, blocker.get()))
                     : builders.submit(() -> prepare(p.folder(), options.useCache())));
             }
-            for (Future<Prepared> f : builds) {
-                PluginRecord r = install(await(f), options.useCache());
-                records.add(r);
-                byName.put(r.name(), r);
+            for (List<Prepared> ready : Batches.ready(builds, Loader::await)) {
+                for (PluginRecord r : installAll(ready, options.useCache())) {
+                    records.add(r);
+                    byName.put(r.name(), r);
+                }
             }
         }
         for (Path jar : options.jars()) {
@@ -202,26 +203,45 @@ public final class Loader implements PluginLoader {
         return Prepared.built(folder, builder.build(plugin, folder.toString(), useCache));
     }
 
-    private synchronized PluginRecord install(Prepared prepared, boolean useCache) {
-        if (prepared.state() != PluginState.SKIPPED && Files.isDirectory(prepared.site())) {
-            remember(prepared.name(), prepared.site(), useCache);
+    private PluginRecord install(Prepared prepared, boolean useCache) {
+        return installAll(List.of(prepared), useCache).get(0);
+    }
+
+    /** Installs and starts the plugins together (they must be independent of each other), and records each outcome in order. */
+    private synchronized List<PluginRecord> installAll(List<Prepared> batch, boolean useCache) {
+        List<BundleStarter.Request> requests = new ArrayList<>();
+        for (Prepared prepared : batch) {
+            if (prepared.state() != PluginState.SKIPPED && Files.isDirectory(prepared.site())) {
+                remember(prepared.name(), prepared.site(), useCache);
+            }
+            if (prepared.outcome() != null && prepared.outcome().succeeded()) {
+                PluginBuilder.Outcome outcome = prepared.outcome();
+                unload(outcome.name());
+                requests.add(new BundleStarter.Request(outcome.name(), registry.newLocation(outcome.name(), digestForLocation(outcome)),
+                    outcome.bundle()));
+            }
         }
-        if (prepared.outcome() == null || !prepared.outcome().succeeded()) {
-            PluginRecord failed = prepared.failedRecord();
-            registry.record(failed);
-            return failed;
+        List<BundleStarter.Started> starts = starter.startAll(requests);
+        List<PluginRecord> records = new ArrayList<>();
+        int next = 0;
+        for (Prepared prepared : batch) {
+            if (prepared.outcome() == null || !prepared.outcome().succeeded()) {
+                records.add(prepared.failedRecord());
+            } else {
+                records.add(record(prepared, requests.get(next).location(), starts.get(next)));
+                next++;
+            }
         }
+        records.forEach(registry::record);
+        return records;
+    }
+
+    private static PluginRecord record(Prepared prepared, String location, BundleStarter.Started started) {
         PluginBuilder.Outcome outcome = prepared.outcome();
-        unload(outcome.name());
-        String location = registry.newLocation(outcome.name(), digestForLocation(outcome));
-        BundleStarter.Started started = starter.start(outcome.name(), location, outcome.bundle());
-        PluginRecord record = new PluginRecord(outcome.name(),
-            started.bundle() == null ? "" : started.bundle().getVersion().toString(), location,
+        return new PluginRecord(outcome.name(), started.bundle() == null ? "" : started.bundle().getVersion().toString(), location,
             started.succeeded() ? started.bundle().getBundleId() : -1, outcome.sourceDigest(), prepared.site().toString(),
             started.succeeded() ? PluginState.ACTIVE : PluginState.FAILED, outcome.fromCache(), outcome.millis(),
             started.millis(), started.components(), started.problems());
-        registry.record(record);
-        return record;
     }
 
     /** The source digest that names a bundle location; a precompiled jar without one gets zeros. */

@@ -1,6 +1,8 @@
 package dev.graft.host.internal;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 
 import dev.graft.host.ComponentState;
@@ -14,7 +16,15 @@ final class PluginTable {
     private PluginTable() {
     }
 
+    /** Prints the table in one write: a line at a time costs a system call per line on an unbuffered console. */
     static void print(List<PluginRecord> records, PrintStream out) {
+        StringWriter text = new StringWriter();
+        write(records, new PrintWriter(text));
+        out.print(text);
+        out.flush();
+    }
+
+    private static void write(List<PluginRecord> records, PrintWriter out) {
         out.printf("%-24s %-10s %-8s %6s %-11s %-10s %7s%n", "PLUGIN", "VERSION", "STATE", "BUNDLE", "COMPONENTS", "BUILD", "MS");
         for (PluginRecord r : records) {
             long active = r.components().stream().filter(c -> c.state().equals("active") || c.state().equals("satisfied")).count();

@@ -8,6 +8,7 @@ import java.util.Hashtable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
 
 import dev.graft.cache.PluginCache;
 
@@ -19,12 +20,15 @@ public final class CacheDirectory implements AutoCloseable {
 
     private static final long WAIT_MILLIS = 10_000;
 
+    /** Holds Configuration Admin while the redirection lasts: a released Configuration Admin of Felix's cannot be used again. */
+    private final ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin;
     private final Configuration configuration;
     private final Dictionary<String, Object> previous;
     private final PluginCache cache;
     private final Path dir;
 
-    private CacheDirectory(Configuration configuration, Dictionary<String, Object> previous, PluginCache cache, Path dir) {
+    private CacheDirectory(ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin, Configuration configuration, Dictionary<String, Object> previous, PluginCache cache, Path dir) {
+        this.admin = admin;
         this.configuration = configuration;
         this.previous = previous;
         this.cache = cache;
@@ -38,22 +42,41 @@ public final class CacheDirectory implements AutoCloseable {
      * @throws IOException when Configuration Admin cannot store the configuration
      */
     public static CacheDirectory redirect(BundleContext context, Path dir) throws IOException {
-        ConfigurationAdmin admin = ServiceLookup.await(context, ConfigurationAdmin.class);
         PluginCache cache = ServiceLookup.await(context, PluginCache.class);
-        Configuration configuration = admin.getConfiguration(PluginCache.PID, "?");
-        Dictionary<String, Object> previous = configuration.getProperties();
-        Dictionary<String, Object> properties = new Hashtable<>();
-        if (previous != null) {
-            for (var keys = previous.keys(); keys.hasMoreElements();) {
-                String key = keys.nextElement();
-                properties.put(key, previous.get(key));
+        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin = new ServiceTracker<>(context, ConfigurationAdmin.class, null);
+        admin.open();
+        try {
+            Configuration configuration = configurationAdmin(admin).getConfiguration(PluginCache.PID, "?");
+            Dictionary<String, Object> previous = configuration.getProperties();
+            Dictionary<String, Object> properties = new Hashtable<>();
+            if (previous != null) {
+                for (var keys = previous.keys(); keys.hasMoreElements();) {
+                    String key = keys.nextElement();
+                    properties.put(key, previous.get(key));
+                }
             }
+            properties.put("dir", dir.toString());
+            configuration.update(properties);
+            CacheDirectory redirect = new CacheDirectory(admin, configuration, previous, cache, dir.toAbsolutePath().normalize());
+            redirect.await(true);
+            return redirect;
+        } catch (IOException | RuntimeException e) {
+            admin.close();
+            throw e;
         }
-        properties.put("dir", dir.toString());
-        configuration.update(properties);
-        CacheDirectory redirect = new CacheDirectory(configuration, previous, cache, dir.toAbsolutePath().normalize());
-        redirect.await(true);
-        return redirect;
+    }
+
+    private static ConfigurationAdmin configurationAdmin(ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker) {
+        try {
+            ConfigurationAdmin admin = tracker.waitForService(WAIT_MILLIS);
+            if (admin == null) {
+                throw new IllegalStateException("no Configuration Admin service within " + WAIT_MILLIS + " ms");
+            }
+            return admin;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Configuration Admin", e);
+        }
     }
 
     /** Configuration Admin tells the cache asynchronously: wait until it uses, or no longer uses, the directory. */
@@ -80,6 +103,10 @@ public final class CacheDirectory implements AutoCloseable {
         } else {
             configuration.update(previous);
         }
-        await(false);
+        try {
+            await(false);
+        } finally {
+            admin.close();
+        }
     }
 }

@@ -109,6 +109,37 @@ class LoaderIT {
     }
 
     @Test
+    void pluginsStartedTogetherFromTheCacheFailAlone(PluginKit kit, @TempDir Path cacheDir) throws Exception {
+        kit.cacheIn(cacheDir);
+        for (int i = 0; i < 4; i++) {
+            TestPlugins.supplier("fine" + i, "value " + i).writeTo(site);
+        }
+        TestPlugins.throwingActivator("boom").writeTo(site);
+        TestPlugins.failingComponent("fails").writeTo(site);
+        LoadOptions cached = new LoadOptions(List.of(site), List.of(), true);
+        loader.loadAll(cached);
+        LoadedPlugins.unloadAll(loader, registry);
+        List<PluginRecord> records = loader.loadAll(cached);
+        assertEquals(6, records.size());
+        for (PluginRecord r : records) {
+            assertTrue(r.fromCache(), r.name() + " comes from the cache, so the wave is ready at once");
+            if (r.name().startsWith("fine")) {
+                assertEquals(PluginState.ACTIVE, r.state(), () -> r.name() + ": " + r.problems());
+                assertEquals(Bundle.ACTIVE, context.getBundle(r.bundleId()).getState());
+                assertEquals(List.of("satisfied"), r.components().stream().map(c -> c.state()).toList(), "a delayed component");
+            } else {
+                assertEquals(PluginState.FAILED, r.state(), r.name());
+                assertNull(context.getBundle(r.location()), r.name() + "'s bundle is uninstalled");
+            }
+        }
+        PluginRecord boom = records.stream().filter(r -> r.name().equals("boom")).findFirst().orElseThrow();
+        assertTrue(boom.problems().get(0).contains("boom in start"), boom.problems()::toString);
+        PluginRecord fails = records.stream().filter(r -> r.name().equals("fails")).findFirst().orElseThrow();
+        assertTrue(fails.problems().get(0).startsWith("component t.fails.Fails failed to activate"), fails.problems()::toString);
+        assertEquals(4, context.getServiceReferences(Supplier.class, "(plugin=fine*)").size());
+    }
+
+    @Test
     void aComponentThatFailsToActivateFailsItsPlugin(PluginKit kit) throws Exception {
         LoadedPlugin p = kit.load(TestPlugins.failingComponent("fails"));
         assertThat(p).hasState(PluginState.FAILED);
