@@ -49,6 +49,8 @@ final class GraftProcess {
         Path err = Files.createTempFile(tmp, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("GRAFT_SITES");
+        // the default compile cache and the extracted runtime stay in the test's folder, not the user's
+        builder.environment().put("XDG_CACHE_HOME", tmp.resolve("xdg-cache").toString());
         builder.environment().putAll(environment);
         Process process = builder
             .redirectOutput(out.toFile())
