@@ -31,6 +31,16 @@ public interface PluginLoader {
     List<PluginRecord> loadAll(LoadOptions options);
 
     /**
+     * Loads the plugins of a plan made by {@link #plan} for {@code options.sites()}, so that a
+     * caller that looked at the plan first does not scan the sites again.
+     *
+     * @param plan the plan of the sites
+     * @param options what else to load and how; its sites are not scanned again
+     * @return one record per plugin, in load order
+     */
+    List<PluginRecord> loadAll(LoadPlan plan, LoadOptions options);
+
+    /**
      * Loads one plugin folder. When a plugin of that name is loaded, it is unloaded first.
      *
      * @param folder the plugin folder

@@ -1,8 +1,5 @@
 package dev.graft.compiler.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -44,14 +41,6 @@ final class CompileOnlyPackages {
     }
 
     byte[] read(String path) {
-        URL url = self.getEntry(path);
-        if (url == null) {
-            return null;
-        }
-        try (InputStream in = url.openStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return null;
-        }
+        return Urls.bytes(self.getEntry(path));
     }
 }

@@ -1,8 +1,5 @@
 package dev.graft.compiler.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,14 +140,6 @@ final class FrameworkNameEnvironment implements INameEnvironment {
 
     private static byte[] read(Exporter e, String path) {
         ClassLoader loader = e.wiring().getClassLoader();
-        URL url = loader != null ? loader.getResource(path) : e.bundle().getResource(path);
-        if (url == null) {
-            return null;
-        }
-        try (InputStream in = url.openStream()) {
-            return in.readAllBytes();
-        } catch (IOException ex) {
-            return null;
-        }
+        return Urls.bytes(loader != null ? loader.getResource(path) : e.bundle().getResource(path));
     }
 }

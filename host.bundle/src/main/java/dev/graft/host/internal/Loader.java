@@ -95,7 +95,11 @@ public final class Loader implements PluginLoader {
 
     @Override
     public List<PluginRecord> loadAll(LoadOptions options) {
-        LoadPlan plan = plan(options.sites());
+        return loadAll(plan(options.sites()), options);
+    }
+
+    @Override
+    public List<PluginRecord> loadAll(LoadPlan plan, LoadOptions options) {
         List<PluginRecord> records = new ArrayList<>();
         Map<String, PluginRecord> byName = new HashMap<>();
         List<List<FoundPlugin>> waves = Waves.of(plan.plugins());

@@ -132,7 +132,7 @@ final class RunCommand extends Command {
         List<PluginRecord> records;
         ServiceRegistration<PluginListener> progress = host.context().registerService(PluginListener.class, new Progress(console), null);
         try {
-            records = host.loader().loadAll(new LoadOptions(sites, a.all("--jar").stream().map(Path::of).toList(), !a.has("--no-cache")));
+            records = host.loader().loadAll(plan, new LoadOptions(sites, a.all("--jar").stream().map(Path::of).toList(), !a.has("--no-cache")));
         } finally {
             progress.unregister();
         }

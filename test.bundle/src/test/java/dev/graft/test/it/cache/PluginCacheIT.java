@@ -35,7 +35,6 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
-import dev.graft.test.it.FixedBuild;
 import dev.graft.cache.CacheKey;
 import dev.graft.cache.Lookup;
 import dev.graft.cache.MissReason;
@@ -46,6 +45,7 @@ import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.Exporters;
 import dev.graft.compiler.SourcePlugin;
 import dev.graft.compiler.WiredPackage;
+import dev.graft.test.it.FixedBuild;
 
 /**
  * The PluginCache service in the running framework: configured through Configuration Admin, a

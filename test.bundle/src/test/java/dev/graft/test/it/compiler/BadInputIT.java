@@ -24,13 +24,13 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
-import dev.graft.test.it.FixedBuild;
 import dev.graft.compiler.Build;
-import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.Diagnostic.Severity;
+import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourcePlugin;
+import dev.graft.test.it.FixedBuild;
 
 /** Every bad input is one clear diagnostic at its exact position, and no bundle. */
 @ExtendWith(BundleContextExtension.class)

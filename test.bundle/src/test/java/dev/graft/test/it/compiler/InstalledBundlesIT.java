@@ -28,8 +28,8 @@ import org.osgi.test.junit5.service.ServiceExtension;
 import org.osgi.util.tracker.ServiceTracker;
 
 import dev.graft.compiler.Build;
-import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.Diagnostic.Severity;
+import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourcePlugin;
 

@@ -28,6 +28,7 @@ import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
+import dev.graft.test.LoadedPlugins;
 
 /** No bundle location is ever installed twice, and the registry always agrees with the framework. */
 @ExtendWith(BundleContextExtension.class)
@@ -47,7 +48,7 @@ class InstallOnceIT {
 
     @AfterEach
     void unloadEverything() {
-        registry.plugins().stream().filter(r -> r.state() == PluginState.ACTIVE).forEach(r -> loader.unload(r.name()));
+        LoadedPlugins.unloadAll(loader, registry);
     }
 
     @Test

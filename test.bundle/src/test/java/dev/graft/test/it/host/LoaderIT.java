@@ -32,9 +32,9 @@ import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
 import dev.graft.test.LoadedPlugin;
+import dev.graft.test.LoadedPlugins;
 import dev.graft.test.PluginKit;
 import dev.graft.test.SourcePluginExtension;
-import dev.graft.test.LoadedPlugins;
 
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)

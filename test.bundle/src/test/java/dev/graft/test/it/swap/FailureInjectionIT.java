@@ -27,6 +27,7 @@ import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginState;
 import dev.graft.host.SwapResult;
+import dev.graft.test.it.Settings;
 import dev.graft.test.it.swap.SwapPlugins.Stage;
 
 /**

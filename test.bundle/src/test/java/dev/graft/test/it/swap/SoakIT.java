@@ -32,6 +32,7 @@ import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginState;
 import dev.graft.host.RetiredRevision;
 import dev.graft.host.SwapResult;
+import dev.graft.test.it.Settings;
 
 /**
  * A thousand swaps in one framework leave no retired class loader reachable and no heap behind;

@@ -31,6 +31,7 @@ import dev.graft.compiler.Build;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.host.PluginLoader;
 import dev.graft.host.SwapResult;
+import dev.graft.test.it.Settings;
 
 /**
  * Swap latency of a 1-class DS plugin, beside Felix's own {@code Bundle.update} + refresh of the

@@ -36,6 +36,7 @@ import dev.graft.host.PluginState;
 import dev.graft.host.SwapResult;
 import dev.graft.test.LoadedPlugins;
 import dev.graft.test.PluginSources;
+import dev.graft.test.it.Settings;
 import dev.graft.test.it.swap.SwapPlugins.Stage;
 
 /** Swapping a plugin for a new version: no gap, re-wiring of its users, and rollback at every stage. */

@@ -1,4 +1,4 @@
-package dev.graft.test.it.swap;
+package dev.graft.test.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,12 +15,14 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import dev.graft.cache.PluginCache;
+import dev.graft.compiler.PluginCompiler;
 import dev.graft.host.PluginLoader;
 
-/** Configuration the swap tests set through Configuration Admin, and take back when closed. */
-final class Settings implements AutoCloseable {
+/** Configuration the tests set through Configuration Admin, and take back when closed. */
+public final class Settings implements AutoCloseable {
 
-    interface Step {
+    /** A change that may throw. */
+    public interface Step {
         void run() throws Exception;
     }
 
@@ -31,16 +33,25 @@ final class Settings implements AutoCloseable {
     }
 
     /** Sets the loader's component deadline; waits until the loader took it. */
-    static Settings componentDeadline(ConfigurationAdmin cm, BundleContext context, long millis) throws Exception {
+    public static Settings componentDeadline(ConfigurationAdmin cm, BundleContext context, long millis) throws Exception {
         Configuration c = cm.getConfiguration("dev.graft.host.loader", "?");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("componentDeadlineMillis", millis);
-        awaitLoaderModified(context, () -> c.update(properties));
-        return new Settings(() -> awaitLoaderModified(context, c::delete));
+        awaitModified(context, PluginLoader.class, () -> c.update(properties));
+        return new Settings(() -> awaitModified(context, PluginLoader.class, c::delete));
+    }
+
+    /** Sets the compiler's deadline; waits until the compiler took it. */
+    public static Settings compileDeadline(ConfigurationAdmin cm, BundleContext context, long millis) throws Exception {
+        Configuration c = cm.getConfiguration("dev.graft.compiler", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("compileDeadlineMillis", millis);
+        awaitModified(context, PluginCompiler.class, () -> c.update(properties));
+        return new Settings(() -> awaitModified(context, PluginCompiler.class, c::delete));
     }
 
     /** Points the cache at a directory of its own; waits until the cache moved there. */
-    static Settings cacheDirectory(ConfigurationAdmin cm, PluginCache cache, Path dir) throws Exception {
+    public static Settings cacheDirectory(ConfigurationAdmin cm, PluginCache cache, Path dir) throws Exception {
         Configuration c = cm.getConfiguration(PluginCache.PID, "?");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("dir", dir.toString());
@@ -57,17 +68,18 @@ final class Settings implements AutoCloseable {
         undo.run();
     }
 
-    private static void awaitLoaderModified(BundleContext context, Step change) throws Exception {
+    /** Runs the change and waits until the service's properties show that its component took the new configuration. */
+    private static void awaitModified(BundleContext context, Class<?> service, Step change) throws Exception {
         CountDownLatch modified = new CountDownLatch(1);
         ServiceListener listener = e -> {
             if (e.getType() == ServiceEvent.MODIFIED) {
                 modified.countDown();
             }
         };
-        context.addServiceListener(listener, "(objectClass=" + PluginLoader.class.getName() + ")");
+        context.addServiceListener(listener, "(objectClass=" + service.getName() + ")");
         try {
             change.run();
-            assertTrue(modified.await(10, TimeUnit.SECONDS), "the loader took the configuration");
+            assertTrue(modified.await(10, TimeUnit.SECONDS), service.getSimpleName() + " took the configuration");
         } finally {
             context.removeServiceListener(listener);
         }
