@@ -2,11 +2,14 @@ package dev.graft.launch;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -19,7 +22,8 @@ import org.osgi.framework.launch.FrameworkFactory;
  * command line to the command line service inside it, and exits with that service's exit code.
  *
  * <p>Each process gets a framework storage directory of its own, removed when the process ends,
- * also on Ctrl-C (SIGINT) and SIGTERM.
+ * also on Ctrl-C (SIGINT) and SIGTERM. The bundles the run property {@value #SHELL_BUNDLES_PROPERTY}
+ * names are installed but not started: only {@code graft shell} needs them, and starts them.
  */
 public final class Launcher {
 
@@ -27,6 +31,8 @@ public final class Launcher {
     static final int EXIT_STARTUP_FAILED = 3;
 
     private static final long START_TIMEOUT_MS = 60_000;
+    /** Run property naming the bundles only {@code graft shell} needs; that command starts them. */
+    static final String SHELL_BUNDLES_PROPERTY = "graft.shell.bundles";
 
     private Launcher() {
     }
@@ -84,8 +90,9 @@ public final class Launcher {
             ExtractedBundles extracted = ExtractedBundles.open(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"))
                 .orElse(null);
             List<Bundle> bundles = distribution.install(framework.getBundleContext(), extracted);
+            Set<String> shellOnly = shellOnly(distribution.runProperties().get(SHELL_BUNDLES_PROPERTY));
             for (Bundle bundle : bundles) {
-                if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null && !shellOnly.contains(bundle.getSymbolicName())) {
                     bundle.start();
                 }
             }
@@ -94,6 +101,14 @@ public final class Launcher {
             throw new StartupException(e.getMessage(), e);
         }
         return CommandLineService.await(framework.getBundleContext(), START_TIMEOUT_MS);
+    }
+
+    /** @return the symbolic names of a comma-separated list, none for null */
+    static Set<String> shellOnly(String list) {
+        if (list == null) {
+            return Set.of();
+        }
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     private static void stop(Framework framework, FrameworkStorage storage) {

@@ -30,11 +30,37 @@ final class StartupScenario {
     private final BenchEnvironment env;
     private final Path sites;
     private final Path jars;
+    /** Where Graft puts its framework storage on this machine; the floor is given the same folder. */
+    private final Path storage;
 
     StartupScenario(BenchEnvironment env) {
         this.env = env;
         sites = env.work.resolve("sites");
         jars = env.work.resolve("jars");
+        storage = graftStorageParent();
+    }
+
+    /** The launcher's rule (FrameworkStorage), for a launcher started without {@code -Djava.io.tmpdir}. */
+    static Path graftStorageParent() {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank() && Path.of(runtime).isAbsolute() && Files.isDirectory(Path.of(runtime))
+            && Files.isWritable(Path.of(runtime))) {
+            return Path.of(runtime);
+        }
+        Path shm = Path.of("/dev/shm");
+        try {
+            if (Files.isDirectory(shm) && Files.isWritable(shm) && Files.getFileStore(shm).type().equals("tmpfs")
+                && Files.getFileStore(shm).getUsableSpace() >= 64L << 20) {
+                return shm;
+            }
+        } catch (java.io.IOException e) {
+            // not in memory
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    private static String diskStorage() {
+        return System.getProperty("java.io.tmpdir");
     }
 
     /** Writes the sites of 100 and 1000 plugins and the prebuilt jars of the same sources. */
@@ -69,12 +95,16 @@ final class StartupScenario {
         }
         List<Double> warm = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
+        List<Double> plainOnDisk = new ArrayList<>();
         for (int i = 0; i < warmRuns; i++) {
             warm.add(graftRun(sites.resolve("100"), warmCache).wallMillis());
-            plain.add(plainFelix(jars.resolve("100")).wallMillis());
+            plain.add(plainFelix(jars.resolve("100"), storage).wallMillis());
+            plainOnDisk.add(plainFelix(jars.resolve("100"), null).wallMillis());
         }
         env.report.add(Figure.of("startup.plain.100", TITLE, "100 plugins, plain Felix + SCR installing the prebuilt jars (floor)", "ms",
             new Samples(plain)));
+        env.report.add(Figure.of("startup.plain-disk.100", TITLE, "100 plugins, plain Felix + SCR, storage in `java.io.tmpdir` (" + diskStorage()
+            + ")", "ms", new Samples(plainOnDisk)).against("startup.plain.100"));
         env.report.add(Figure.of("startup.warm.100", TITLE, "100 plugins, **Graft** `run --once`, warm cache", "ms", new Samples(warm))
             .against("startup.plain.100").targetRatio("<= 1.3x floor", 1.3));
         env.report.add(Figure.of("startup.cold.100", TITLE, "100 plugins, **Graft** `run --once`, cold cache (compiles all)", "ms",
@@ -92,11 +122,15 @@ final class StartupScenario {
         Processes.Run fill = graftRun(roomFor1000, sites.resolve("1000"), cache);
         List<Double> warm = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
+        List<Double> plainOnDisk = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             warm.add(graftRun(roomFor1000, sites.resolve("1000"), cache).wallMillis());
-            plain.add(plainFelix(jars.resolve("1000")).wallMillis());
+            plain.add(plainFelix(jars.resolve("1000"), storage).wallMillis());
+            plainOnDisk.add(plainFelix(jars.resolve("1000"), null).wallMillis());
         }
         env.report.add(Figure.of("startup.plain.1000", TITLE, "1000 plugins, plain Felix + SCR (floor)", "ms", new Samples(plain)));
+        env.report.add(Figure.of("startup.plain-disk.1000", TITLE, "1000 plugins, plain Felix + SCR, storage in `java.io.tmpdir` ("
+            + diskStorage() + ")", "ms", new Samples(plainOnDisk)).against("startup.plain.1000"));
         env.report.add(Figure.of("startup.warm.1000", TITLE, "1000 plugins, **Graft** `run --once`, warm cache", "ms", new Samples(warm))
             .against("startup.plain.1000").targetMedian("< 3 s", 3000));
         env.report.add(Figure.of("startup.warm.1000.per-plugin", TITLE, "1000 plugins, warm: time per plugin", "ms",
@@ -109,7 +143,10 @@ final class StartupScenario {
             + "table, stops the framework). Floor: bench `PlainFelix`, a plain `main` with Felix on the class path that installs "
             + "SCR and its four dependency bundles (taken from graft.jar) and the prebuilt jars (built by Graft from the same "
             + "sources), starts them and waits until every plugin's service is registered, then stops. Both start from empty "
-            + "framework storage. Cold: a new empty cache directory per run. The first-plugin rows compare with the raw ECJ + "
+            + "framework storage, in the same folder: " + storage + " (Graft's own choice on this machine: `$XDG_RUNTIME_DIR` when "
+            + "set, else `/dev/shm` when it is an in-memory file system with room, else `java.io.tmpdir`; the floor is given it "
+            + "as its `java.io.tmpdir`). The plain Felix rows with storage in `java.io.tmpdir` show what a launcher that keeps "
+            + "its storage on disk pays. Cold: a new empty cache directory per run. The first-plugin rows compare with the raw ECJ + "
             + "bnd first call of scenario 1 (1 class). The 1000-plugin runs raise the cache's `maxEntries` (default 100) to 2000 "
             + "through a stored Configuration Admin configuration (`-Dfelix.cm.dir=DIR` holding `dev/graft/cache.config`); "
             + "with the default, a site of more than 100 plugins evicts its own entries and never starts warm.");
@@ -172,9 +209,17 @@ final class StartupScenario {
         return List.of("-Dfelix.cm.dir=" + cmDir);
     }
 
-    private Processes.Run plainFelix(Path jarFolder) throws Exception {
-        Processes.Run r = Processes.run(env.benchMain(env.classPath.felixOnly(), "dev.graft.bench.PlainFelix", List.of(env.graftJar.toString(), jarFolder.toString())),
-            Map.of());
+    /**
+     * @param storageParent the folder its framework storage goes in (its {@code java.io.tmpdir}), or
+     *     null for the JVM's default
+     */
+    private Processes.Run plainFelix(Path jarFolder, Path storageParent) throws Exception {
+        List<String> command = new ArrayList<>(env.benchMain(env.classPath.felixOnly(), "dev.graft.bench.PlainFelix",
+            List.of(env.graftJar.toString(), jarFolder.toString())));
+        if (storageParent != null) {
+            command.add(1, "-Djava.io.tmpdir=" + storageParent);
+        }
+        Processes.Run r = Processes.run(command, Map.of());
         r.number(READY);
         return r;
     }

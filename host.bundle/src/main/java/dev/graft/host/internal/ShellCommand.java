@@ -10,12 +10,15 @@ import java.util.concurrent.CountDownLatch;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
-import org.osgi.framework.ServiceReference;
+import org.osgi.framework.BundleException;
+import org.osgi.util.tracker.ServiceTracker;
 
 import dev.graft.host.GraftMain;
 
 /** {@code graft shell}: load the sites, then the Felix Gogo shell with Graft's commands. */
 final class ShellCommand extends Command {
+
+    private static final long PROCESSOR_WAIT_MILLIS = 10_000;
 
     private final Host host;
     private final RunCommand loading;
@@ -40,12 +43,10 @@ final class ShellCommand extends Command {
         if (loading.load(a, console) == null) {
             return GraftMain.EXIT_FAILED;
         }
-        ServiceReference<CommandProcessor> ref = host.context().getServiceReference(CommandProcessor.class);
-        if (ref == null) {
-            console.err().println("graft shell: the Gogo shell is not installed");
+        CommandProcessor processor = commandProcessor(console);
+        if (processor == null) {
             return GraftMain.EXIT_FAILED;
         }
-        CommandProcessor processor = host.context().getService(ref);
         // Gogo routes System.out through the session itself, so the session gets the process's own streams
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
@@ -55,8 +56,26 @@ final class ShellCommand extends Command {
         } catch (Exception e) {
             console.err().println("graft shell: " + e);
             return GraftMain.EXIT_FAILED;
-        } finally {
-            host.context().ungetService(ref);
+        }
+    }
+
+    /** Starts the shell's bundles and waits for Gogo's command processor; null (and a message) when there is none. */
+    private CommandProcessor commandProcessor(Console console) {
+        try {
+            ShellBundles.start(host.context());
+            ServiceTracker<CommandProcessor, CommandProcessor> tracker = new ServiceTracker<>(host.context(), CommandProcessor.class, null);
+            tracker.open();
+            CommandProcessor processor = tracker.waitForService(PROCESSOR_WAIT_MILLIS);
+            if (processor == null) {
+                console.err().println("graft shell: the Gogo shell is not installed");
+            }
+            return processor;
+        } catch (BundleException e) {
+            console.err().println("graft shell: cannot start the shell: " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 }

@@ -42,21 +42,22 @@ final class SiteScanner {
                 problems.add("site " + site + " cannot be read: " + e.getMessage());
                 continue;
             }
-            for (Path folder : folders(site, problems)) {
-                if (!insideSite(folder, realSite, problems)) {
+            List<Read> reads = folders(site, problems).parallelStream().map(folder -> read(folder, realSite)).toList();
+            for (Read read : reads) {
+                if (read.source() == null && read.problem() == null) {
                     continue;
                 }
-                try {
-                    SourceFolder source = SourceFolder.read(folder);
-                    Found first = byName.get(source.name());
-                    if (first == null) {
-                        byName.put(source.name(), new Found(source, new ArrayList<>()));
-                    } else {
-                        first.shadowed().add(folder);
-                        problems.add("plugin " + source.name() + " in " + folder + " is shadowed by " + first.source().folder());
-                    }
-                } catch (IOException | RuntimeException e) {
-                    problems.add("plugin folder " + folder + " cannot be read: " + e.getMessage());
+                if (read.problem() != null) {
+                    problems.add(read.problem());
+                    continue;
+                }
+                SourceFolder source = read.source();
+                Found first = byName.get(source.name());
+                if (first == null) {
+                    byName.put(source.name(), new Found(source, new ArrayList<>()));
+                } else {
+                    first.shadowed().add(source.folder());
+                    problems.add("plugin " + source.name() + " in " + source.folder() + " is shadowed by " + first.source().folder());
                 }
             }
         }
@@ -69,7 +70,7 @@ final class SiteScanner {
         List<Path> folders = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(site)) {
             for (Path entry : entries) {
-                if (!IgnoredFiles.isIgnored(entry.getFileName().toString()) && Files.isDirectory(entry) && SourceFolder.isPluginFolder(entry)) {
+                if (!IgnoredFiles.isIgnored(entry.getFileName().toString()) && Files.isDirectory(entry)) {
                     folders.add(entry);
                 }
             }
@@ -80,17 +81,23 @@ final class SiteScanner {
         return folders;
     }
 
-    private static boolean insideSite(Path folder, Path realSite, List<String> problems) {
+    /** A plugin folder read, or the problem that kept it out; neither for a folder that is no plugin. */
+    private record Read(SourceFolder source, String problem) {
+    }
+
+    /** Reads one folder of a site; folders are read in parallel, so this touches no shared state. */
+    private static Read read(Path folder, Path realSite) {
+        if (!SourceFolder.isPluginFolder(folder)) {
+            return new Read(null, null);
+        }
         try {
             Path real = folder.toRealPath();
             if (!real.startsWith(realSite)) {
-                problems.add("refused " + folder + ": it is a link to " + real + ", outside its site " + realSite);
-                return false;
+                return new Read(null, "refused " + folder + ": it is a link to " + real + ", outside its site " + realSite);
             }
-            return true;
-        } catch (IOException e) {
-            problems.add("plugin folder " + folder + " cannot be read: " + e.getMessage());
-            return false;
+            return new Read(SourceFolder.read(folder), null);
+        } catch (IOException | RuntimeException e) {
+            return new Read(null, "plugin folder " + folder + " cannot be read: " + e.getMessage());
         }
     }
 }
