@@ -98,4 +98,10 @@ public interface PluginCache {
 
     /** @return whether this cache only serves hits and never writes */
     boolean readOnly();
+
+    /**
+     * @return the most entries the cache keeps (configuration {@code maxEntries}); the least
+     *     recently used beyond it are evicted after each store and by {@link #prune()}
+     */
+    int maxEntries();
 }

@@ -187,6 +187,22 @@ class CommandsIT {
     }
 
     @Test
+    void cacheMaxEntriesBoundsWhatARunKeepsAndWhatPruneLeaves() throws Exception {
+        GraftProcess.Result run = GraftProcess.run(tmp, "run", "--once", "--site", EXAMPLES.toString(), "--cache", cache.toString(),
+            "--cache-max-entries", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        GraftProcess.Result stats = GraftProcess.run(tmp, "cache", "stats", "--cache", cache.toString());
+        assertTrue(stats.out().contains("entries      3 (at most 100)"), "five plugins, three kept:\n" + stats.out());
+        GraftProcess.Result prune = GraftProcess.run(tmp, "cache", "prune", "--cache", cache.toString(), "--cache-max-entries", "1");
+        assertEquals(0, prune.exitCode(), prune.err());
+        assertTrue(prune.out().startsWith("evicted 2 entries"), prune.out());
+        GraftProcess.Result bad = GraftProcess.run(tmp, "run", "--once", "--site", EXAMPLES.toString(), "--cache", cache.toString(),
+            "--cache-max-entries", "0");
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--cache-max-entries takes a number of entries above 0, not 0"), bad.err());
+    }
+
+    @Test
     void theShellRunsGraftCommandsOnTheLoadedPlugins() throws Exception {
         GraftProcess p = GraftProcess.start(tmp, "shell", "--site", EXAMPLES.toString(), "--cache", cache.toString());
         try (java.io.OutputStream in = p.process().getOutputStream()) {

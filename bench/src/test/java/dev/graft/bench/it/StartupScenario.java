@@ -118,7 +118,7 @@ final class StartupScenario {
     void thousand() throws Exception {
         int runs = env.runs(3, 1);
         Path cache = env.work.resolve("cache1000");
-        List<String> roomFor1000 = cacheConfiguration(env.work.resolve("cm1000"), 2000);
+        List<String> roomFor1000 = List.of("--cache-max-entries", "2000");
         Processes.Run fill = graftRun(roomFor1000, sites.resolve("1000"), cache);
         List<Double> warm = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
@@ -148,8 +148,8 @@ final class StartupScenario {
             + "as its `java.io.tmpdir`). The plain Felix rows with storage in `java.io.tmpdir` show what a launcher that keeps "
             + "its storage on disk pays. Cold: a new empty cache directory per run. The first-plugin rows compare with the raw ECJ + "
             + "bnd first call of scenario 1 (1 class). The 1000-plugin runs raise the cache's `maxEntries` (default 100) to 2000 "
-            + "through a stored Configuration Admin configuration (`-Dfelix.cm.dir=DIR` holding `dev/graft/cache.config`); "
-            + "with the default, a site of more than 100 plugins evicts its own entries and never starts warm.");
+            + "with `--cache-max-entries 2000`; with the default, a site of more than 100 plugins evicts its own entries and "
+            + "never starts warm.");
     }
 
     private void heapPerPlugin() throws Exception {
@@ -187,26 +187,11 @@ final class StartupScenario {
         return graftRun(List.of(), site, cache);
     }
 
-    private Processes.Run graftRun(List<String> jvmOptions, Path site, Path cache) throws Exception {
-        List<String> command = new ArrayList<>(List.of(env.java()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", env.graftJar.toString(), "run", "--once", "--site", site.toString(), "--cache", cache.toString()));
+    private Processes.Run graftRun(List<String> options, Path site, Path cache) throws Exception {
+        List<String> command = new ArrayList<>(List.of(env.java(), "-jar", env.graftJar.toString(), "run", "--once", "--site",
+            site.toString(), "--cache", cache.toString()));
+        command.addAll(options);
         return Processes.run(command, Map.of());
-    }
-
-    /**
-     * The cache keeps 100 entries by default, fewer than a site of 1000 plugins needs to start warm.
-     * Felix Configuration Admin reads its stored configurations from {@code felix.cm.dir} (a
-     * framework property, which Felix also takes from a system property): this writes the cache's
-     * configuration there with a higher {@code maxEntries}.
-     *
-     * @return the JVM options that make graft.jar use it
-     */
-    private static List<String> cacheConfiguration(Path cmDir, int maxEntries) throws Exception {
-        Path config = cmDir.resolve("dev/graft/cache.config");
-        Files.createDirectories(config.getParent());
-        Files.writeString(config, "service.pid=\"dev.graft.cache\"\nmaxEntries=I\"" + maxEntries + "\"\n");
-        return List.of("-Dfelix.cm.dir=" + cmDir);
     }
 
     /**

@@ -142,4 +142,9 @@ public final class PluginCacheComponent implements PluginCache {
     public boolean readOnly() {
         return settings.readOnly();
     }
+
+    @Override
+    public int maxEntries() {
+        return settings.maxEntries();
+    }
 }

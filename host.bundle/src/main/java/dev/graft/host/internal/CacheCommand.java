@@ -21,7 +21,7 @@ final class CacheCommand extends Command {
 
     CacheCommand(Host host) {
         super("cache",
-            "graft cache stats|ls|verify|prune|clean [--cache DIR]",
+            "graft cache stats|ls|verify|prune|clean [--cache DIR] [--cache-max-entries N]",
             "show, check, trim or empty the compile cache",
             """
                 stats    entries, bytes, and this process's hits, misses, evictions and quarantined entries
@@ -31,18 +31,21 @@ final class CacheCommand extends Command {
                 clean    remove every entry
     
                 Options:
-                  --cache DIR   the cache (default: $XDG_CACHE_HOME/graft, else ~/.cache/graft)""");
+                  --cache DIR   the cache (default: $XDG_CACHE_HOME/graft, else ~/.cache/graft)
+                  --cache-max-entries N
+                                the most entries to keep (default 100, or the cache's configuration);
+                                prune evicts the least recently used beyond it""");
         this.host = host;
     }
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--cache"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("--cache", Host.CACHE_MAX_ENTRIES), Set.of());
         if (a.positional().size() != 1) {
             throw new UsageException("say which: stats, ls, verify, prune or clean");
         }
         try {
-            host.useCache(a.one("--cache", null));
+            host.useCache(a);
             return run(a.positional().get(0), host.cache(), console);
         } catch (IOException | CacheException e) {
             console.err().println("graft cache: " + e.getMessage());
@@ -77,7 +80,7 @@ final class CacheCommand extends Command {
     private static void stats(PluginCache cache, Console console) {
         CacheStats s = cache.stats();
         console.out().println("directory    " + cache.directory() + (cache.readOnly() ? " (read-only)" : ""));
-        console.out().println("entries      " + s.entries());
+        console.out().println("entries      " + s.entries() + " (at most " + cache.maxEntries() + ")");
         console.out().println("bytes        " + s.bytes());
         console.out().println("hits         " + s.hits());
         for (MissReason reason : MissReason.values()) {

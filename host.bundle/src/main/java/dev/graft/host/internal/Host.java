@@ -24,6 +24,8 @@ public final class Host {
 
     /** Framework property the launcher sets to the folder that holds graft.jar. */
     static final String HOME_PROPERTY = "graft.home";
+    /** The option that sets the cache's limit of entries, for this process. */
+    static final String CACHE_MAX_ENTRIES = "--cache-max-entries";
 
     @Reference
     PluginLoader loader;
@@ -67,9 +69,27 @@ public final class Host {
         return Sites.choose(siteOptions, System.getenv(Sites.ENVIRONMENT), context.getProperty(HOME_PROPERTY));
     }
 
-    void useCache(String dir) throws IOException {
-        if (dir != null) {
-            CacheSettings.useDirectory(configurationAdmin, cache, dir);
+    /**
+     * Applies {@code --cache DIR} and {@code --cache-max-entries N} when given.
+     *
+     * @throws UsageException when the limit is not a positive number
+     */
+    void useCache(Arguments a) throws IOException, UsageException {
+        String dir = a.one("--cache", null);
+        String max = a.one(CACHE_MAX_ENTRIES, null);
+        Integer maxEntries = null;
+        if (max != null) {
+            try {
+                maxEntries = Integer.parseInt(max);
+            } catch (NumberFormatException e) {
+                maxEntries = 0;
+            }
+            if (maxEntries < 1) {
+                throw new UsageException(CACHE_MAX_ENTRIES + " takes a number of entries above 0, not " + max);
+            }
+        }
+        if (dir != null || maxEntries != null) {
+            CacheSettings.use(configurationAdmin, cache, dir, maxEntries);
         }
     }
 }

@@ -30,7 +30,7 @@ final class ListCommand extends Command {
             throw new UsageException("unexpected argument " + a.positional().get(0));
         }
         try {
-            host.useCache(a.one("--cache", null));
+            host.useCache(a);
         } catch (java.io.IOException e) {
             console.err().println("graft list: " + e.getMessage());
             return GraftMain.EXIT_FAILED;

@@ -26,13 +26,17 @@ final class RunCommand extends Command {
 
     RunCommand(Host host, CountDownLatch stopped) {
         super("run",
-            "graft run [--site DIR]... [--cache DIR] [--jar FILE]... [--once | --watch [--debounce MS] [--poll MS]] [--no-cache]",
+            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--jar FILE]... [--once | --watch [--debounce MS] [--poll MS]] [--no-cache]",
             "load every plugin of the sites, print what loaded, and keep running until Ctrl-C",
             """
                 Options:
                   --site DIR    a site: a folder whose subfolders are source plugins; repeatable, searched in
                                 order (default: $GRAFT_SITES, else the examples shipped with Graft)
                   --cache DIR   the compile cache (default: $XDG_CACHE_HOME/graft, else ~/.cache/graft)
+                  --cache-max-entries N
+                                keep at most N entries in the cache, least recently used evicted first
+                                (default 100, or the cache's configuration); a site of more plugins than
+                                this cannot start from the cache alone
                   --jar FILE    also load a bundle made by 'graft compile' on a host with the same fingerprint
                   --once        stop after loading; exit 1 when any plugin failed
                   --watch       keep watching the sites: a new plugin folder loads, a removed one unloads,
@@ -48,7 +52,7 @@ final class RunCommand extends Command {
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", "--jar", "--debounce", "--poll"),
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", Host.CACHE_MAX_ENTRIES, "--jar", "--debounce", "--poll"),
             Set.of("--once", "--no-cache", "--watch"));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));
@@ -62,7 +66,15 @@ final class RunCommand extends Command {
         long debounce = millis(a, "--debounce", DEFAULT_DEBOUNCE_MILLIS);
         long poll = millis(a, "--poll", -1);
         SiteWatcher watcher = a.has("--watch") ? watcher(a, debounce, poll, console) : null;
-        List<PluginRecord> records = load(a, console);
+        List<PluginRecord> records;
+        try {
+            records = load(a, console);
+        } catch (UsageException e) {
+            if (watcher != null) {
+                watcher.close();
+            }
+            throw e;
+        }
         if (records == null) {
             if (watcher != null) {
                 watcher.close();
@@ -117,12 +129,13 @@ final class RunCommand extends Command {
      * Loads the sites and jars the arguments name, printing progress and the table of what loaded.
      *
      * @return the records, or null when the cache could not be set up
+     * @throws UsageException when {@code --cache-max-entries} is not a positive number
      */
-    List<PluginRecord> load(Arguments a, Console console) {
+    List<PluginRecord> load(Arguments a, Console console) throws UsageException {
         List<Path> sites = host.sites(a.all("--site"));
         try {
-            host.useCache(a.one("--cache", null));
-        } catch (IOException | UsageException e) {
+            host.useCache(a);
+        } catch (IOException e) {
             console.err().println("graft: " + e.getMessage());
             return null;
         }
