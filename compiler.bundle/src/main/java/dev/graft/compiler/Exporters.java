@@ -57,11 +57,18 @@ public final class Exporters {
                 best = c;
             }
         }
-        if (best == null) {
-            return Optional.empty();
-        }
-        Bundle exporter = best.getRevision().getBundle();
-        return Optional.of(new WiredPackage(packageName, symbolicName(exporter), exporter.getVersion().toString(), digest(exporter)));
+        return best == null ? Optional.empty() : Optional.of(wired(packageName, best.getRevision().getBundle()));
+    }
+
+    /**
+     * Describes a package as wired to a given exporter, the way {@link #exporterOf} does.
+     *
+     * @param packageName the package
+     * @param exporter the bundle that exports it
+     * @return the package with its exporter's name, version and digest
+     */
+    public WiredPackage wired(String packageName, Bundle exporter) {
+        return new WiredPackage(packageName, symbolicName(exporter), exporter.getVersion().toString(), digest(exporter));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import dev.graft.bench.Figure;
@@ -18,13 +19,20 @@ import dev.graft.compiler.SourcePlugin;
 /**
  * Scenario 1: compile + package plugins of 1, 10 and 100 classes. Graft's PluginCompiler against
  * the floor (raw ECJ + raw bnd analysis) and javac in process (+ the same bnd analysis), in the
- * steady state (rounds interleave the three, so drift hits all alike) and as the first call in a
- * fresh JVM (a new process per sample).
+ * steady state (rounds interleave the three in a rotating order, so that drift and whatever one
+ * leaves behind for the next hit all alike) and as the first call in a fresh JVM (a new process
+ * per sample).
  */
 final class CompileScenario {
 
     static final String TITLE = "1. Compile + package";
     private static final int[] SIZES = { 1, 10, 100 };
+    /**
+     * Each size warms up for at least this long besides its warm-up rounds: 15 rounds of a 1-class
+     * plugin take under a second after the framework started, when the JIT is far from done and
+     * every pipeline is still twice as slow as it settles at.
+     */
+    private static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final Pattern GRAFT_MILLIS = Pattern.compile("wrote .* \\((\\d+) ms\\)");
     private static final Pattern FIRST_CALL = Pattern.compile("first-call-ms=([0-9.]+)");
 
@@ -39,27 +47,27 @@ final class CompileScenario {
         Javac javac = new Javac(env.classPath.pluginApi());
         for (int size : SIZES) {
             int warmup = size >= 100 ? env.runs(5, 2) : env.runs(15, 3);
-            int runs = size >= 100 ? env.runs(12, 3) : env.runs(25, 5);
+            // a multiple of 3, so that each pipeline takes each place in the round equally often
+            int runs = size >= 100 ? env.runs(12, 3) : env.runs(60, 6);
             List<Double> graft = new ArrayList<>();
             List<Double> floor = new ArrayList<>();
             List<Double> ecjOnly = new ArrayList<>();
             List<Double> bndOnly = new ArrayList<>();
             List<Double> javacTotal = new ArrayList<>();
             List<Double> javacOnly = new ArrayList<>();
-            for (int i = 0; i < warmup + runs; i++) {
-                GeneratedPlugin plugin = new GeneratedPlugin("steady" + size, size, i);
-                SourcePlugin source = SourcePlugin.of(plugin.name(), plugin.files());
-                double g = Samples.millis(() -> check(env.compiler.compile(source)));
-                ReferencePipeline.Result e = ecj.build(plugin);
-                ReferencePipeline.Result j = javac.build(plugin);
-                if (i >= warmup) {
-                    graft.add(g);
-                    floor.add(e.totalMillis());
-                    ecjOnly.add(e.compileMillis());
-                    bndOnly.add(e.packMillis());
-                    javacTotal.add(j.totalMillis());
-                    javacOnly.add(j.compileMillis());
-                }
+            int edit = 0;
+            long warm = System.nanoTime() + (env.quick ? 0 : WARMUP_NANOS);
+            while (edit < warmup || System.nanoTime() < warm) {
+                round(size, edit++, ecj, javac);
+            }
+            for (int i = 0; i < runs; i++) {
+                Round r = round(size, edit++, ecj, javac);
+                graft.add(r.graft());
+                floor.add(r.ecj().totalMillis());
+                ecjOnly.add(r.ecj().compileMillis());
+                bndOnly.add(r.ecj().packMillis());
+                javacTotal.add(r.javac().totalMillis());
+                javacOnly.add(r.javac().compileMillis());
             }
             String p = "compile.steady.";
             env.report.add(Figure.of(p + "floor." + size, TITLE, "steady, " + size + " cl., raw ECJ + bnd (floor)", "ms", new Samples(floor)));
@@ -72,10 +80,36 @@ final class CompileScenario {
             env.report.add(Figure.of(p + "javac-only." + size, TITLE, "steady, " + size + " cl., javac alone", "ms", new Samples(javacOnly)));
         }
         env.report.note(TITLE, "Steady state: one framework, rounds of Graft `PluginCompiler.compile`, raw ECJ + bnd and "
-            + "javac + bnd on the same generated sources (each round a new edit number), after a warm-up; the plugin "
-            + "is one DS component calling a chain of helper classes. Raw ECJ uses an in-memory name environment over the JDK "
+            + "javac + bnd on the same generated sources (each round a new edit number, the three in an order that "
+            + "rotates from round to round), after a warm-up of at least " + TimeUnit.NANOSECONDS.toSeconds(WARMUP_NANOS)
+            + " s and 15 rounds (5 for 100 classes) per size; the plugin is one DS component calling a chain of helper "
+            + "classes. Raw ECJ uses an in-memory name environment over the JDK "
             + "and the OSGi core + DS annotation jars (class bytes kept after the first read); javac uses `javax.tools` with "
             + "class files in memory; both are followed by the same bnd `Builder` analysis (DS descriptors, import ranges).");
+    }
+
+    /**
+     * One round on one edit of the plugin: Graft, raw ECJ + bnd and javac + bnd, in an order that
+     * rotates from round to round. In a fixed order the pipeline right after javac is 10 to 15 %
+     * slower than it is elsewhere in the round (1 class, warm), whichever pipeline it is.
+     */
+    private Round round(int size, int edit, RawEcj ecj, Javac javac) throws Exception {
+        GeneratedPlugin plugin = new GeneratedPlugin("steady" + size, size, edit);
+        SourcePlugin source = SourcePlugin.of(plugin.name(), plugin.files());
+        double graft = 0;
+        ReferencePipeline.Result floor = null;
+        ReferencePipeline.Result reference = null;
+        for (int k = 0; k < 3; k++) {
+            switch ((edit + k) % 3) {
+            case 0 -> graft = Samples.millis(() -> check(env.compiler.compile(source)));
+            case 1 -> floor = ecj.build(plugin);
+            default -> reference = javac.build(plugin);
+            }
+        }
+        return new Round(graft, floor, reference);
+    }
+
+    private record Round(double graft, ReferencePipeline.Result ecj, ReferencePipeline.Result javac) {
     }
 
     void firstCall() throws Exception {

@@ -18,6 +18,7 @@ import aQute.bnd.osgi.Constants;
 import aQute.bnd.osgi.Descriptors.PackageRef;
 import aQute.bnd.osgi.EmbeddedResource;
 import aQute.bnd.osgi.Jar;
+import dev.graft.compiler.BundleSummary;
 import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.Diagnostic.Severity;
 
@@ -48,11 +49,13 @@ final class BundlePackager {
      * The bundle.
      *
      * @param jar the jar bytes, or null when bnd reported errors
+     * @param summary what the bundle declares, or null when bnd reported errors
      * @param manifest the manifest
      * @param referrers for each referred package, the classes of the plugin that refer to it
      * @param diagnostics bnd's errors and warnings
      */
-    record Output(byte[] jar, Manifest manifest, Map<String, SortedSet<String>> referrers, List<Diagnostic> diagnostics) {
+    record Output(byte[] jar, BundleSummary summary, Manifest manifest, Map<String, SortedSet<String>> referrers,
+        List<Diagnostic> diagnostics) {
     }
 
     private BundlePackager() {
@@ -101,11 +104,11 @@ final class BundlePackager {
             }
             Manifest manifest = built.getManifest();
             if (!b.isOk()) {
-                return new Output(null, manifest, referrers, diagnostics);
+                return new Output(null, null, manifest, referrers, diagnostics);
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             built.write(bytes);
-            return new Output(bytes.toByteArray(), manifest, referrers, diagnostics);
+            return new Output(bytes.toByteArray(), ManifestSummary.of(manifest, built), manifest, referrers, diagnostics);
         }
     }
 

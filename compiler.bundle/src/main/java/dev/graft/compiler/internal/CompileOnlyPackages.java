@@ -9,7 +9,8 @@ import org.osgi.framework.Bundle;
  * Annotation packages with CLASS retention that no bundle exports at run time (DS, metatype,
  * bundle and versioning annotations). The compiler bundle carries them privately, lists them in
  * its {@code Graft-Compile-Only-Packages} header and serves them to plugin sources from its own
- * entries.
+ * entries, keeping the class files read (the bundle's content does not change while this
+ * object lives).
  */
 final class CompileOnlyPackages {
 
@@ -18,9 +19,11 @@ final class CompileOnlyPackages {
     private final Bundle self;
     private final Set<String> packages = new HashSet<>();
     private final Set<String> packagesAndParents = new HashSet<>();
+    private final KeptClasses kept;
 
-    CompileOnlyPackages(Bundle self) {
+    CompileOnlyPackages(Bundle self, KeptClasses.Budget budget) {
         this.self = self;
+        this.kept = new KeptClasses(budget);
         String header = self.getHeaders("").get(HEADER);
         if (header != null) {
             for (String p : header.split(",")) {
@@ -41,6 +44,6 @@ final class CompileOnlyPackages {
     }
 
     byte[] read(String path) {
-        return Urls.bytes(self.getEntry(path));
+        return kept.read(path, p -> Urls.bytes(self.getEntry(p)));
     }
 }

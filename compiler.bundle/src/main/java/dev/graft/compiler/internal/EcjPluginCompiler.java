@@ -24,13 +24,17 @@ import dev.graft.compiler.SourcePlugin;
 
 /**
  * The {@link PluginCompiler} service: ECJ in process against the packages the running framework
- * exports, bndlib packaging, each compile on a contained thread. Stateless between compiles apart
- * from the package index, so concurrent compiles are safe.
+ * exports, bndlib packaging, each compile on a contained thread. Keeps nothing between compiles
+ * but the package index, the class files read from unchanging sources and idle compile threads,
+ * so concurrent compiles are safe.
  */
 @Component(service = PluginCompiler.class, configurationPid = CompilerConfiguration.PID,
     configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = CompilerConfiguration.class)
 public class EcjPluginCompiler implements PluginCompiler {
+
+    /** The most class file bytes kept from the framework's exporters and the compile-only annotations together. */
+    static final long KEPT_BYTES = 32L << 20;
 
     private final PluginBuildRun.Host host;
     private volatile Settings settings;
@@ -42,10 +46,11 @@ public class EcjPluginCompiler implements PluginCompiler {
     @Activate
     public EcjPluginCompiler(BundleContext context, CompilerConfiguration config) {
         this.settings = Settings.of(config);
-        PackageIndex index = new PackageIndex(context);
+        KeptClasses.Budget kept = new KeptClasses.Budget(KEPT_BYTES);
+        PackageIndex index = new PackageIndex(context, kept);
         index.open();
-        this.host = new PluginBuildRun.Host(context, index, new JdkPackages(), new CompileOnlyPackages(context.getBundle()),
-            new Exporters(context), HostFingerprint.of(context));
+        this.host = new PluginBuildRun.Host(context, index, new JdkPackages(), new CompileOnlyPackages(context.getBundle(), kept),
+            new Exporters(context), HostFingerprint.of(context), new ContainedRun());
     }
 
     @Modified
@@ -56,6 +61,7 @@ public class EcjPluginCompiler implements PluginCompiler {
     @Deactivate
     void deactivate() {
         host.index().close();
+        host.threads().close();
     }
 
     @Override

@@ -131,15 +131,10 @@ final class FrameworkNameEnvironment implements INameEnvironment {
         }
         // only the exporter a resolver would wire counts; a class it lacks does not exist
         Exporter best = exporters.get(0);
-        byte[] bytes = read(best, path);
+        byte[] bytes = best.classBytes(path);
         if (bytes != null) {
             servedFromFramework.putIfAbsent(packageName, best);
         }
         return bytes;
-    }
-
-    private static byte[] read(Exporter e, String path) {
-        ClassLoader loader = e.wiring().getClassLoader();
-        return Urls.bytes(loader != null ? loader.getResource(path) : e.bundle().getResource(path));
     }
 }

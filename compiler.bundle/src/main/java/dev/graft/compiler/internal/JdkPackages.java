@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@code java.*} packages of the running Java, read from the modules of the boot layer. They
@@ -21,13 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class JdkPackages {
 
     static final long KEPT_BYTES = 32L << 20;
-    private static final byte[] ABSENT = new byte[0];
 
     private final Map<String, Module> modules = new HashMap<>();
     private final Set<String> packagesAndParents = new HashSet<>();
-    private final Map<String, byte[]> kept = new ConcurrentHashMap<>();
-    private final AtomicLong keptBytes = new AtomicLong();
-    private final long maxKeptBytes;
+    private final KeptClasses kept;
 
     JdkPackages() {
         this(KEPT_BYTES);
@@ -35,7 +30,7 @@ final class JdkPackages {
 
     /** @param maxKeptBytes the most class file bytes kept (a class kept also counts a little for its name) */
     JdkPackages(long maxKeptBytes) {
-        this.maxKeptBytes = maxKeptBytes;
+        this.kept = new KeptClasses(new KeptClasses.Budget(maxKeptBytes));
         for (Module m : ModuleLayer.boot().modules()) {
             for (ModuleDescriptor.Exports e : m.getDescriptor().exports()) {
                 if (!e.isQualified() && e.source().startsWith("java.")) {
@@ -64,29 +59,17 @@ final class JdkPackages {
         if (m == null) {
             return null;
         }
-        byte[] known = kept.get(path);
-        if (known != null) {
-            return known == ABSENT ? null : known;
-        }
-        byte[] bytes;
-        try (InputStream in = m.getResourceAsStream(path)) {
-            bytes = in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            return null;
-        }
-        keep(path, bytes == null ? ABSENT : bytes);
-        return bytes;
+        return kept.read(path, p -> {
+            try (InputStream in = m.getResourceAsStream(p)) {
+                return in == null ? null : in.readAllBytes();
+            } catch (IOException e) {
+                return null;
+            }
+        });
     }
 
     /** @return the class file bytes kept so far, with an allowance per class for its name */
     long keptBytes() {
-        return keptBytes.get();
-    }
-
-    private void keep(String path, byte[] bytes) {
-        long size = bytes.length + 2L * path.length() + 64;
-        if (keptBytes.get() + size <= maxKeptBytes && kept.putIfAbsent(path, bytes) == null) {
-            keptBytes.addAndGet(size);
-        }
+        return kept.keptBytes();
     }
 }

@@ -1,27 +1,24 @@
 package dev.graft.compiler.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import aQute.bnd.header.Attrs;
 import aQute.bnd.header.OSGiHeader;
 import aQute.bnd.header.Parameters;
 import aQute.bnd.osgi.Constants;
+import aQute.bnd.osgi.Jar;
+import aQute.bnd.osgi.Resource;
 import dev.graft.compiler.BundleSummary;
 
-/** Reads a {@link BundleSummary} from a built bundle's manifest and component descriptors. */
+/** Reads a {@link BundleSummary} from a built bundle's manifest and component descriptors, before the jar is written. */
 final class ManifestSummary {
 
     private static final Pattern COMPONENT_NAME = Pattern.compile("<(?:\\w+:)?component\\b[^>]*?\\sname\\s*=\\s*\"([^\"]+)\"");
@@ -29,7 +26,7 @@ final class ManifestSummary {
     private ManifestSummary() {
     }
 
-    static BundleSummary of(Manifest manifest, byte[] jar) throws IOException {
+    static BundleSummary of(Manifest manifest, Jar jar) throws Exception {
         Attributes main = manifest.getMainAttributes();
         String bsn = main.getValue(Constants.BUNDLE_SYMBOLICNAME);
         int semi = bsn == null ? -1 : bsn.indexOf(';');
@@ -63,19 +60,20 @@ final class ManifestSummary {
         return out;
     }
 
-    private static List<String> components(String header, byte[] jar) throws IOException {
+    private static List<String> components(String header, Jar jar) throws Exception {
         List<String> names = new ArrayList<>();
         if (header == null || header.isBlank()) {
             return names;
         }
-        Set<String> paths = new HashSet<>(OSGiHeader.parseHeader(header).keySet());
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
-                if (paths.contains(e.getName())) {
-                    Matcher m = COMPONENT_NAME.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    if (m.find()) {
-                        names.add(m.group(1));
-                    }
+        for (String path : OSGiHeader.parseHeader(header).keySet()) {
+            Resource r = jar.getResource(path);
+            if (r == null) {
+                continue;
+            }
+            try (InputStream in = r.openInputStream()) {
+                Matcher m = COMPONENT_NAME.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                if (m.find()) {
+                    names.add(m.group(1));
                 }
             }
         }

@@ -24,7 +24,8 @@ import dev.graft.compiler.Exporters;
  * The {@code osgi.wiring.package} capabilities of the resolved bundles, system bundle included.
  * Filled by one scan when opened, then kept up to date from bundle events (synchronously, so a
  * bundle is visible to the next compile as soon as it resolves); compiles read an immutable
- * {@link Snapshot} that is rebuilt only after a change.
+ * {@link Snapshot} that is rebuilt only after a change. The class files read from an exporter are
+ * kept as long as its wiring is current.
  */
 final class PackageIndex implements SynchronousBundleListener {
 
@@ -35,11 +36,23 @@ final class PackageIndex implements SynchronousBundleListener {
      * @param version the package version
      * @param bundle the exporting bundle
      * @param wiring the exporter's wiring when the capability was read
+     * @param classes the class files read through the wiring, shared by its exports
      */
-    record Exporter(String packageName, Version version, Bundle bundle, BundleWiring wiring) {
+    record Exporter(String packageName, Version version, Bundle bundle, BundleWiring wiring, KeptClasses classes) {
 
         String describe() {
             return bundle.getSymbolicName() + " " + bundle.getVersion() + " (package version " + version + ")";
+        }
+
+        /**
+         * @param path a class file path in the exported package
+         * @return its bytes as the exporter's class loader sees them, or null
+         */
+        byte[] classBytes(String path) {
+            return classes.read(path, p -> {
+                ClassLoader loader = wiring.getClassLoader();
+                return Urls.bytes(loader != null ? loader.getResource(p) : bundle.getResource(p));
+            });
         }
     }
 
@@ -75,11 +88,17 @@ final class PackageIndex implements SynchronousBundleListener {
     }
 
     private final BundleContext context;
+    private final KeptClasses.Budget budget;
     private final Map<Long, List<Exporter>> byBundle = new HashMap<>();
     private Snapshot snapshot;
 
-    PackageIndex(BundleContext context) {
+    /**
+     * @param context the context whose framework is indexed
+     * @param budget how many class file bytes the exporters may keep together
+     */
+    PackageIndex(BundleContext context, KeptClasses.Budget budget) {
         this.context = context;
+        this.budget = budget;
     }
 
     void open() {
@@ -91,6 +110,11 @@ final class PackageIndex implements SynchronousBundleListener {
 
     void close() {
         context.removeBundleListener(this);
+        synchronized (this) {
+            byBundle.values().forEach(PackageIndex::release);
+            byBundle.clear();
+            snapshot = null;
+        }
     }
 
     @Override
@@ -115,26 +139,34 @@ final class PackageIndex implements SynchronousBundleListener {
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         List<Exporter> exports = new ArrayList<>();
         if (wiring != null && wiring.isCurrent()) {
+            KeptClasses classes = new KeptClasses(budget);
             for (BundleCapability c : wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
                 Object name = c.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE);
                 if (name instanceof String packageName) {
-                    exports.add(new Exporter(packageName, Exporters.versionOf(c), bundle, wiring));
+                    exports.add(new Exporter(packageName, Exporters.versionOf(c), bundle, wiring, classes));
                 }
             }
         }
         synchronized (this) {
-            if (exports.isEmpty()) {
-                byBundle.remove(bundle.getBundleId());
-            } else {
-                byBundle.put(bundle.getBundleId(), List.copyOf(exports));
-            }
+            List<Exporter> old = exports.isEmpty() ? byBundle.remove(bundle.getBundleId())
+                : byBundle.put(bundle.getBundleId(), List.copyOf(exports));
+            release(old);
             snapshot = null;
         }
     }
 
     private synchronized void remove(Bundle bundle) {
-        if (byBundle.remove(bundle.getBundleId()) != null) {
+        List<Exporter> old = byBundle.remove(bundle.getBundleId());
+        if (old != null) {
+            release(old);
             snapshot = null;
+        }
+    }
+
+    /** A compile that still holds an older snapshot reads the released classes again from the bundle. */
+    private static void release(List<Exporter> exports) {
+        if (exports != null && !exports.isEmpty()) {
+            exports.get(0).classes().release();
         }
     }
 

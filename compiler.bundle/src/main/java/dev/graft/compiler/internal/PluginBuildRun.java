@@ -31,7 +31,7 @@ import dev.graft.compiler.WiredPackage;
 final class PluginBuildRun {
 
     /**
-     * What every run shares: the views of the framework and the host.
+     * What every run shares: the views of the framework and the host, and the compile threads.
      *
      * @param context the compiler bundle's context
      * @param index the package index
@@ -39,9 +39,10 @@ final class PluginBuildRun {
      * @param compileOnly the compile-only annotation packages
      * @param exporters the exporter lookup shared with the cache
      * @param fingerprint the host fingerprint
+     * @param threads the threads ECJ and bnd run on
      */
     record Host(BundleContext context, PackageIndex index, JdkPackages jdk, CompileOnlyPackages compileOnly, Exporters exporters,
-        HostFingerprint fingerprint) {
+        HostFingerprint fingerprint, ContainedRun threads) {
     }
 
     /**
@@ -119,7 +120,7 @@ final class PluginBuildRun {
         }
         long deadline = System.nanoTime() + settings.deadlineMillis() * 1_000_000L;
         try {
-            return ContainedRun.run(plugin.name(), settings.stackBytes(), settings.deadlineMillis(),
+            return host.threads().run(plugin.name(), settings.stackBytes(), settings.deadlineMillis(),
                 () -> compileAndPackage(sources, layout, bnd, deadline));
         } catch (TimeoutException e) {
             return abandoned(deadlineExceeded());
@@ -179,13 +180,9 @@ final class PluginBuildRun {
         if (hasErrors() || packaged.jar() == null) {
             return new Outcome(PluginBuild.failed(plugin.name(), diagnostics, digest, millis()), packaged.manifest(), origins, framework, batch);
         }
-        try {
-            PluginBuild build = new PluginBuild(plugin.name(), packaged.jar(), ManifestSummary.of(packaged.manifest(), packaged.jar()),
-                diagnostics, compiledAgainst(packaged.manifest()), digest, millis());
-            return new Outcome(build, packaged.manifest(), origins, framework, batch);
-        } catch (Exception e) {
-            return failed(Diagnostic.of(Severity.ERROR, "", "cannot read the built bundle: " + e));
-        }
+        PluginBuild build = new PluginBuild(plugin.name(), packaged.jar(), packaged.summary(), diagnostics,
+            compiledAgainst(packaged.manifest()), digest, millis());
+        return new Outcome(build, packaged.manifest(), origins, framework, batch);
     }
 
     private String activator(EcjCompilation.Output compiled, PluginBnd bnd) {
@@ -220,7 +217,11 @@ final class PluginBuildRun {
                 Build b = fromBatch.build();
                 wired.add(new WiredPackage(name, b.name(), b.summary().map(s -> s.version()).orElse("0.0.0"), b.sourceDigest()));
             } else {
-                host.exporters().exporterOf(name).ifPresent(wired::add);
+                // the exporter a resolver wires, as of the snapshot the sources were compiled against
+                List<PackageIndex.Exporter> exporters = framework.exporters(name);
+                if (!exporters.isEmpty()) {
+                    wired.add(host.exporters().wired(name, exporters.get(0).bundle()));
+                }
             }
         }
         return wired;
