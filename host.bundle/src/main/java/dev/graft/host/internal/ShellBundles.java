@@ -1,7 +1,6 @@
 package dev.graft.host.internal;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,20 +28,13 @@ final class ShellBundles {
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /**
-     * Starts the shell's bundles that are installed and not yet active.
-     *
-     * @return the names of the bundles it started
-     */
-    static List<String> start(BundleContext context) throws BundleException {
+    /** Starts the shell's bundles that are installed and not yet active. */
+    static void start(BundleContext context) throws BundleException {
         Set<String> names = names(context.getProperty(PROPERTY));
-        List<String> started = new java.util.ArrayList<>();
         for (Bundle b : context.getBundles()) {
             if (names.contains(b.getSymbolicName()) && b.getState() != Bundle.ACTIVE) {
                 b.start();
-                started.add(b.getSymbolicName());
             }
         }
-        return started;
     }
 }

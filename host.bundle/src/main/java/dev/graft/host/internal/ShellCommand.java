@@ -43,10 +43,30 @@ final class ShellCommand extends Command {
         if (loading.load(a, console) == null) {
             return GraftMain.EXIT_FAILED;
         }
-        CommandProcessor processor = commandProcessor(console);
-        if (processor == null) {
+        try {
+            ShellBundles.start(host.context());
+        } catch (BundleException e) {
+            console.err().println("graft shell: cannot start the shell: " + e.getMessage());
             return GraftMain.EXIT_FAILED;
         }
+        ServiceTracker<CommandProcessor, CommandProcessor> processors = new ServiceTracker<>(host.context(), CommandProcessor.class, null);
+        processors.open();
+        try {
+            CommandProcessor processor = processors.waitForService(PROCESSOR_WAIT_MILLIS);
+            if (processor == null) {
+                console.err().println("graft shell: the Gogo shell is not installed");
+                return GraftMain.EXIT_FAILED;
+            }
+            return session(processor, console);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return GraftMain.EXIT_FAILED;
+        } finally {
+            processors.close();
+        }
+    }
+
+    private static int session(CommandProcessor processor, Console console) {
         // Gogo routes System.out through the session itself, so the session gets the process's own streams
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
@@ -56,26 +76,6 @@ final class ShellCommand extends Command {
         } catch (Exception e) {
             console.err().println("graft shell: " + e);
             return GraftMain.EXIT_FAILED;
-        }
-    }
-
-    /** Starts the shell's bundles and waits for Gogo's command processor; null (and a message) when there is none. */
-    private CommandProcessor commandProcessor(Console console) {
-        try {
-            ShellBundles.start(host.context());
-            ServiceTracker<CommandProcessor, CommandProcessor> tracker = new ServiceTracker<>(host.context(), CommandProcessor.class, null);
-            tracker.open();
-            CommandProcessor processor = tracker.waitForService(PROCESSOR_WAIT_MILLIS);
-            if (processor == null) {
-                console.err().println("graft shell: the Gogo shell is not installed");
-            }
-            return processor;
-        } catch (BundleException e) {
-            console.err().println("graft shell: cannot start the shell: " + e.getMessage());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
         }
     }
 }
