@@ -2,6 +2,7 @@ package dev.graft.cache.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.graft.compiler.Exporters;
 import dev.graft.compiler.WiredPackage;
@@ -13,16 +14,17 @@ import dev.graft.compiler.WiredPackage;
  */
 final class LiveWiring implements WiringCheck {
 
-    private final Exporters exporters;
+    private final Function<String, Optional<WiredPackage>> exporters;
 
-    LiveWiring(Exporters exporters) {
+    /** @param exporters the exporter {@link Exporters#exporterOf} would pick for a package, possibly remembered */
+    LiveWiring(Function<String, Optional<WiredPackage>> exporters) {
         this.exporters = exporters;
     }
 
     @Override
     public Optional<String> staleness(List<WiredPackage> compiledAgainst) {
         for (WiredPackage recorded : compiledAgainst) {
-            Optional<WiredPackage> now = exporters.exporterOf(recorded.packageName());
+            Optional<WiredPackage> now = exporters.apply(recorded.packageName());
             if (now.isEmpty()) {
                 return Optional.of(recorded.packageName() + " is no longer exported (it was exported by "
                     + recorded.exporter() + " " + recorded.exporterVersion() + ")");

@@ -9,6 +9,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -39,14 +40,23 @@ public final class PluginCacheComponent implements PluginCache {
 
     private BundleContext context;
     private WiringCheck wiring;
+    private ExporterMemo exporters;
     private volatile StoreSettings settings;
     private volatile CacheStore store;
 
     @Activate
     void activate(BundleContext bundleContext, CacheConfiguration config) {
         this.context = bundleContext;
-        this.wiring = new LiveWiring(new Exporters(bundleContext));
+        Exporters live = new Exporters(bundleContext);
+        exporters = new ExporterMemo(live::exporterOf);
+        bundleContext.addBundleListener(exporters);
+        this.wiring = new LiveWiring(exporters::exporterOf);
         modified(config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(exporters);
     }
 
     @Modified

@@ -29,6 +29,7 @@ class PluginCacheComponentTest {
         return (BundleContext) Proxy.newProxyInstance(PluginCacheComponentTest.class.getClassLoader(),
             new Class<?>[] { BundleContext.class }, (proxy, method, args) -> switch (method.getName()) {
                 case "getBundles" -> new Bundle[0];
+                case "addBundleListener", "removeBundleListener" -> null;
                 case "toString" -> "empty framework";
                 default -> throw new UnsupportedOperationException(method.getName());
             });

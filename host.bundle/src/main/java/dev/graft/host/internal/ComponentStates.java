@@ -19,7 +19,28 @@ final class ComponentStates {
     private ComponentStates() {
     }
 
+    /** How often a read that SCR failed while a configuration changed under it is tried in all. */
+    static final int READS = 5;
+
+    /**
+     * Reads the states of a bundle's components. SCR 2.2 can fail a read with a
+     * {@link RuntimeException} while a configuration of the bundle is being disposed in another
+     * thread; such a read is tried again, up to {@link #READS} times in all.
+     */
     static List<ComponentState> of(ServiceComponentRuntime scr, Bundle bundle) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read(scr, bundle);
+            } catch (RuntimeException e) {
+                if (attempt >= READS) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private static List<ComponentState> read(ServiceComponentRuntime scr, Bundle bundle) {
         List<ComponentState> states = new ArrayList<>();
         if (bundle.getState() == Bundle.UNINSTALLED) {
             return states;

@@ -3,6 +3,7 @@ package dev.graft.host.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.graft.cache.CacheEntry;
 import dev.graft.cache.CacheKey;
 import dev.graft.cache.Lookup;
 import dev.graft.cache.PluginCache;
@@ -39,8 +40,10 @@ final class PluginBuilder {
             Lookup lookup = cache.find(key);
             if (lookup.isHit()) {
                 byte[] jar = lookup.bundle().orElseThrow();
-                return new Outcome(plugin.name(), jar, true, BundleManifest.of(jar).sourceDigest(), millisSince(start), List.of(),
-                    List.of());
+                // the checksummed entry records the digest its jar's manifest carries; reading it there saves parsing the jar
+                String digest = lookup.entry().map(CacheEntry::sourceDigest).filter(d -> !d.isEmpty())
+                    .orElseGet(() -> BundleManifest.of(jar).sourceDigest());
+                return new Outcome(plugin.name(), jar, true, digest, millisSince(start), List.of(), List.of());
             }
         }
         Build build = compiler.compile(plugin);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -27,7 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -127,6 +132,51 @@ class PluginCacheIT {
         cache.put(key, build("older", List.of(before)));
         assertEquals(Optional.of(MissReason.STALE_WIRING), cache.find(key).reason());
         assertEquals(1, cache.stats().misses(MissReason.STALE_WIRING));
+    }
+
+    @Test
+    void aRememberedExporterGivesWayToANewlyResolvedOneAndComesBack() throws Exception {
+        String pkg = "dev.graft.test.memo";
+        Bundle first = exporter("memo.first", pkg, "1.0.0");
+        CacheKey key = cache.key(plugin("memo"), CompileOptions.defaults(17));
+        cache.put(key, build("memo", List.of(new Exporters(context).exporterOf(pkg).orElseThrow())));
+        assertTrue(cache.find(key).isHit(), "the first exporter is the one recorded");
+
+        Bundle second = exporter("memo.second", pkg, "2.0.0");
+        Lookup found = cache.find(key);
+        assertEquals(Optional.of(MissReason.STALE_WIRING), found.reason(), found.toString());
+        assertTrue(found.detail().contains("memo.second"), found.detail());
+
+        uninstall(second);
+        assertTrue(cache.find(key).isHit(), "the first exporter again");
+        uninstall(first);
+        found = cache.find(key);
+        assertTrue(found.detail().contains("no longer exported"), found.detail());
+    }
+
+    /** Installs and resolves a bundle that exports one package and holds nothing else. */
+    private Bundle exporter(String name, String pkg, String version) throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", name);
+        main.putValue("Export-Package", pkg + ";version=" + version);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            jar.putNextEntry(new JarEntry(pkg.replace('.', '/') + "/"));
+            jar.closeEntry();
+        }
+        Bundle b = context.installBundle("test:" + name, new ByteArrayInputStream(bytes.toByteArray()));
+        assertTrue(context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(b)), name + " resolves");
+        return b;
+    }
+
+    private void uninstall(Bundle b) throws Exception {
+        b.uninstall();
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(b), e -> done.countDown());
+        assertTrue(done.await(30, TimeUnit.SECONDS), "refreshed");
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
