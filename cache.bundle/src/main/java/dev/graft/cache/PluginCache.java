@@ -61,6 +61,19 @@ public interface PluginCache {
     StoreResult put(CacheKey key, Build build);
 
     /**
+     * Stores like {@link #put}, on a thread of the cache's own, and returns at once, so that the
+     * caller does not wait for the fsyncs. Every later call of this cache in this process waits
+     * for it where it could see it: {@link #find} and {@link #put} of the same key, and
+     * {@link #list}, {@link #stats}, {@link #verify}, {@link #prune} and {@link #clean}. Another
+     * process sees the entry once it is durable, as with {@code put}. A failure is logged as a
+     * warning. Stores still queued when the cache stops are finished first.
+     *
+     * @param key the key the build was made for
+     * @param build the build; a failed build is not stored
+     */
+    void putInBackground(CacheKey key, Build build);
+
+    /**
      * @return every entry, most recently used first
      * @throws CacheException when the cache directory cannot be used
      */

@@ -38,11 +38,15 @@ import dev.graft.compiler.SourcePlugin;
 @Designate(ocd = CacheConfiguration.class)
 public final class PluginCacheComponent implements PluginCache {
 
+    /** How long a stopping cache finishes the stores still queued. */
+    private static final long STOP_WAIT_MILLIS = 60_000;
+
     private BundleContext context;
     private WiringCheck wiring;
     private ExporterMemo exporters;
     private volatile StoreSettings settings;
     private volatile CacheStore store;
+    private final BackgroundPuts puts = new BackgroundPuts(Warnings.SYSTEM_LOGGER);
 
     @Activate
     void activate(BundleContext bundleContext, CacheConfiguration config) {
@@ -56,11 +60,13 @@ public final class PluginCacheComponent implements PluginCache {
 
     @Deactivate
     void deactivate() {
+        puts.close(STOP_WAIT_MILLIS);
         context.removeBundleListener(exporters);
     }
 
     @Modified
     void modified(CacheConfiguration config) {
+        puts.awaitAll();
         synchronized (this) {
             settings = new StoreSettings(directoryOf(config.dir(), System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home")),
                 config.shared(), config.readOnly(), config.tryOldCacheWithNewHost(), config.maxEntries(), config.maxBytes());
@@ -110,36 +116,49 @@ public final class PluginCacheComponent implements PluginCache {
 
     @Override
     public Lookup find(CacheKey key) {
+        puts.await(key.value());
         return store().find(key);
     }
 
     @Override
     public StoreResult put(CacheKey key, Build build) {
+        puts.await(key.value());
         return store().put(key, build);
     }
 
     @Override
+    public void putInBackground(CacheKey key, Build build) {
+        CacheStore s = store();
+        puts.submit(key.value(), () -> s.put(key, build));
+    }
+
+    @Override
     public List<CacheEntry> list() {
+        puts.awaitAll();
         return store().list();
     }
 
     @Override
     public CacheStats stats() {
+        puts.awaitAll();
         return store().stats();
     }
 
     @Override
     public VerifyReport verify() {
+        puts.awaitAll();
         return store().verify();
     }
 
     @Override
     public PruneReport prune() {
+        puts.awaitAll();
         return store().prune();
     }
 
     @Override
     public void clean() {
+        puts.awaitAll();
         store().clean();
     }
 

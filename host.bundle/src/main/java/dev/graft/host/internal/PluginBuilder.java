@@ -55,7 +55,7 @@ final class PluginBuilder {
             return new Outcome(plugin.name(), null, false, build.sourceDigest(), millisSince(start), problems, build.diagnostics());
         }
         if (key != null) {
-            cache.put(key, build);
+            cache.putInBackground(key, build);
         }
         return new Outcome(plugin.name(), build.bundle().orElseThrow(), false, build.sourceDigest(), millisSince(start), List.of(),
             build.diagnostics());

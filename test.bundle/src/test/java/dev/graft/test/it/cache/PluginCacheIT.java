@@ -114,6 +114,24 @@ class PluginCacheIT {
     }
 
     @Test
+    void aStoreInTheBackgroundIsSeenByTheNextLookOfThisProcess() {
+        WiredPackage live = new Exporters(context).exporterOf("org.osgi.framework").orElseThrow();
+        List<CacheKey> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            CacheKey key = cache.key(plugin("later" + i), CompileOptions.defaults(17));
+            cache.putInBackground(key, build("later" + i, List.of(live)));
+            keys.add(key);
+        }
+        Lookup first = cache.find(keys.get(0));
+        assertTrue(first.isHit(), first.toString());
+        assertArrayEquals(jar("later0"), first.bundle().orElseThrow());
+        assertEquals(5, cache.list().size(), () -> cache.list().toString());
+        for (CacheKey key : keys) {
+            assertTrue(Files.isRegularFile(dir.resolve("entries").resolve(key.value() + ".entry")), key.value());
+        }
+    }
+
+    @Test
     void entryCompiledAgainstOtherExporterContentIsAStaleMiss() {
         WiredPackage live = new Exporters(context).exporterOf("org.osgi.framework").orElseThrow();
         WiredPackage before = new WiredPackage(live.packageName(), live.exporter(), live.exporterVersion(), "0".repeat(64));
