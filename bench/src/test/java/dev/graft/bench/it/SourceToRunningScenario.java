@@ -78,14 +78,15 @@ final class SourceToRunningScenario {
         env.report.note(TITLE, "Each sample is a fresh 1-class DS plugin (new name, new location), timed until its service is "
             + "registered; the floor installs the bundle Graft built for the same sources from memory and starts it; the naive "
             + "pipeline compiles with raw ECJ + bnd first. Graft compiles (cache off) in the first Graft row; in the cache-hit row "
-            + "the same folder was loaded once with the cache (untimed, a miss that stores the build) and unloaded, and the timed "
-            + "load reads the folder, hashes it, finds the entry, checks its wiring and installs it. Unloading is not timed.");
+            + "the same folder was loaded once with the cache (untimed, a miss that stores the build, waited for until written) and "
+            + "unloaded, and the timed load reads the folder, hashes it, finds the entry, checks its wiring and installs it. Unloading is not timed.");
     }
 
     /** Loads the folder once with the cache (storing its build), unloads it, then times a load that hits. */
     private double cacheHit(GeneratedPlugin plugin, Path folder) throws Exception {
         PluginRecord stored = env.loader.load(folder, true);
         env.loader.unload(plugin.name());
+        env.cache.stats(); // the loader stores in the background; this waits until the entry is written
         double millis;
         try (ServiceWait wait = new ServiceWait(env.context, plugin.name())) {
             millis = Samples.millis(() -> {
