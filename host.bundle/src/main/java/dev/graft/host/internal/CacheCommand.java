@@ -24,7 +24,7 @@ final class CacheCommand extends Command {
             "graft cache stats|ls|verify|prune|clean [--cache DIR] [--cache-max-entries N]",
             "show, check, trim or empty the compile cache",
             """
-                stats    entries, bytes, and this process's hits, misses, evictions and quarantined entries
+                stats    entries (and their limit), bytes, and this process's hits, misses, evictions and quarantined entries
                 ls       every entry, most recently used first: plugin, key, size, last used
                 verify   re-check every entry's checksum and key; bad entries are quarantined (exit 1 if any)
                 prune    evict least-recently-used entries beyond the limits and sweep temporary files
