@@ -34,12 +34,8 @@ final class FrameworkStorage {
     }
 
     static FrameworkStorage create() throws IOException {
-        Path tmpdir = Path.of(System.getProperty("java.io.tmpdir"));
-        Path tmp = parent(System.getenv("XDG_RUNTIME_DIR"), tmpdir.toString(), inMemory(SHARED_MEMORY));
+        Path tmp = parent(System.getenv("XDG_RUNTIME_DIR"), System.getProperty("java.io.tmpdir"), inMemory(SHARED_MEMORY));
         sweepOrphans(tmp);
-        if (!tmp.equals(tmpdir)) {
-            sweepOrphans(tmpdir); // storage of killed runs from before the storage moved to memory
-        }
         Path directory = Files.createTempDirectory(tmp, PREFIX);
         Files.writeString(directory.resolve(OWNER), Long.toString(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
         return new FrameworkStorage(directory);
