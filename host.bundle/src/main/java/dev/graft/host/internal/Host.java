@@ -76,20 +76,25 @@ public final class Host {
      */
     void useCache(Arguments a) throws IOException, UsageException {
         String dir = a.one("--cache", null);
-        String max = a.one(CACHE_MAX_ENTRIES, null);
-        Integer maxEntries = null;
-        if (max != null) {
-            try {
-                maxEntries = Integer.parseInt(max);
-            } catch (NumberFormatException e) {
-                maxEntries = 0;
-            }
-            if (maxEntries < 1) {
-                throw new UsageException(CACHE_MAX_ENTRIES + " takes a number of entries above 0, not " + max);
-            }
-        }
+        Integer maxEntries = maxEntries(a.one(CACHE_MAX_ENTRIES, null));
         if (dir != null || maxEntries != null) {
             CacheSettings.use(configurationAdmin, cache, dir, maxEntries);
         }
+    }
+
+    /** @return the limit the option gives, or null without the option */
+    private static Integer maxEntries(String value) throws UsageException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the same answer as a number below 1
+        }
+        throw new UsageException(CACHE_MAX_ENTRIES + " takes a number of entries above 0, not " + value);
     }
 }
