@@ -28,6 +28,16 @@ public interface PluginCompiler {
     SourcePlugin read(Path folder) throws SourceException;
 
     /**
+     * Outlines a plugin without compiling it: the packages its sources declare, export and refer
+     * to, found by ECJ's scanner and bnd (never by regular expressions). Plans use it to order
+     * plugins by what they need of each other.
+     *
+     * @param plugin the plugin
+     * @return its outline; never throws for bad sources (compiling them reports the problems)
+     */
+    SourceOutline outline(SourcePlugin plugin);
+
+    /**
      * Compiles and packages a plugin with the configured options.
      *
      * @param plugin the plugin

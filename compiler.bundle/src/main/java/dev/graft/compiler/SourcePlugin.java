@@ -20,6 +20,8 @@ public final class SourcePlugin {
 
     private final String name;
     private final SortedMap<String, byte[]> files;
+    /** Computed once: the value is immutable. */
+    private volatile String digest;
 
     private SourcePlugin(String name, SortedMap<String, byte[]> files) {
         this.name = name;
@@ -100,11 +102,21 @@ public final class SourcePlugin {
     /**
      * The source digest: SHA-256, in lower-case hex, over every file in path order, each as its
      * path in UTF-8, a zero byte, its length in decimal ASCII, a zero byte and its bytes. The name
-     * is not part of it. It is the value of the {@link ProvenanceHeaders#SOURCE_DIGEST} header.
+     * is not part of it. It is the value of the {@link ProvenanceHeaders#SOURCE_DIGEST} header and
+     * the part of the cache key that stands for the sources.
      *
      * @return the digest in hex
      */
     public String digest() {
+        String known = digest;
+        if (known == null) {
+            known = computeDigest();
+            digest = known;
+        }
+        return known;
+    }
+
+    private String computeDigest() {
         java.security.MessageDigest sha;
         try {
             sha = java.security.MessageDigest.getInstance("SHA-256");

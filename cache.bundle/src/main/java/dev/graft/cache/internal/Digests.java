@@ -1,11 +1,9 @@
 package dev.graft.cache.internal;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 
 import dev.graft.cache.CacheKey;
 import dev.graft.compiler.CompileOptions;
@@ -14,7 +12,7 @@ import dev.graft.compiler.SourcePlugin;
 /** SHA-256 helpers and the computation of cache keys. */
 public final class Digests {
 
-    private static final byte[] KEY_PREFIX = "graft-cache-key 2\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] KEY_PREFIX = "graft-cache-key 3\n".getBytes(StandardCharsets.UTF_8);
 
     private Digests() {
     }
@@ -37,9 +35,9 @@ public final class Digests {
     }
 
     /**
-     * Computes a key: the content digest covers the plugin's name, every relative path (in sorted order), each file's
-     * length and bytes, and the canonical options; the full key adds the host fingerprint. Lengths
-     * and separators make the encoding unambiguous (no two inputs share a byte stream).
+     * Computes a key: the content digest covers the plugin's name, its source digest ({@link SourcePlugin#digest()}, the
+     * one digest of its files) and the canonical options; the full key adds the host fingerprint. Separators make the
+     * encoding unambiguous (no two inputs share a byte stream).
      *
      * @param plugin the plugin's sources
      * @param options its compile options
@@ -52,15 +50,8 @@ public final class Digests {
         // the name becomes the Bundle-SymbolicName when bnd.bnd names none: a copied folder is another bundle
         sha.update(plugin.name().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
-        ByteBuffer length = ByteBuffer.allocate(Long.BYTES);
-        for (Map.Entry<String, byte[]> file : plugin.files().entrySet()) {
-            sha.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            length.clear();
-            length.putLong(file.getValue().length);
-            sha.update(length.array());
-            sha.update(file.getValue());
-        }
+        sha.update(plugin.digest().getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) 0);
         sha.update("options\0".getBytes(StandardCharsets.UTF_8));
         sha.update(options.canonical().getBytes(StandardCharsets.UTF_8));
         String content = HexFormat.of().formatHex(sha.digest());

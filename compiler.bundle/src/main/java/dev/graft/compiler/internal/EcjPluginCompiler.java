@@ -20,6 +20,7 @@ import dev.graft.compiler.Exporters;
 import dev.graft.compiler.HostFingerprint;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourceException;
+import dev.graft.compiler.SourceOutline;
 import dev.graft.compiler.SourcePlugin;
 
 /**
@@ -67,6 +68,11 @@ public class EcjPluginCompiler implements PluginCompiler {
     @Override
     public SourcePlugin read(Path folder) throws SourceException {
         return new PluginFolderReader(settings.limits()).read(folder);
+    }
+
+    @Override
+    public SourceOutline outline(SourcePlugin plugin) {
+        return SourceOutliner.outline(plugin);
     }
 
     @Override

@@ -12,13 +12,14 @@ import java.util.TreeMap;
 
 import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.Diagnostic.Severity;
+import dev.graft.compiler.PluginFiles;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourcePlugin;
 
 /**
  * Reads a source plugin folder. The name is checked first, then the limits from the files' sizes,
- * and only then is any content read. Hidden files and folders (a name starting with '.') are
- * skipped; symbolic links are refused.
+ * and only then is any content read. Files and folders that {@link PluginFiles#isIgnored} names
+ * (hidden entries, editor backups) are skipped; symbolic links are refused.
  */
 final class PluginFolderReader {
 
@@ -95,14 +96,14 @@ final class PluginFolderReader {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(folder) && dir.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE
+                    return !dir.equals(folder) && PluginFiles.isIgnored(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
                         : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     String relative = folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                    if (file.getFileName().toString().startsWith(".")) {
+                    if (PluginFiles.isIgnored(file.getFileName().toString())) {
                         return FileVisitResult.CONTINUE;
                     }
                     if (attrs.isSymbolicLink()) {
