@@ -10,7 +10,8 @@ import java.util.Map;
  * and what is wrong with the sites themselves.
  *
  * @param plugins the plugins in load order
- * @param problems shadowed copies, refused links, cycles and missing providers, one line each,
+ * @param problems shadowed copies, refused links, unreadable folders, cycles, missing providers and
+ *        split packages, one line each,
  *        naming the chain ({@code b -> c -> b})
  * @param blocked the plugins that cannot load because of a cycle or a missing provider, each with
  *        the problem that blocks it, in load order

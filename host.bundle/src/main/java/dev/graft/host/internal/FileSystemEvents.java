@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.graft.compiler.PluginFiles;
+
 /**
  * A {@link WatchService} over every folder of the sites. Watch services are not recursive, so
  * each wake-up registers the folders that appeared since; an overflow only means a wake-up.
@@ -66,7 +68,7 @@ final class FileSystemEvents implements ChangeSignal {
             Files.walkFileTree(site, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (!dir.equals(site) && IgnoredFiles.isIgnored(dir.getFileName().toString())) {
+                    if (!dir.equals(site) && PluginFiles.isIgnored(dir.getFileName().toString())) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     if (!keys.containsKey(dir)) {

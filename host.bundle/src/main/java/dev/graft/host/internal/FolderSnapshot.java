@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.graft.compiler.PluginFiles;
+
 /**
  * The files of one plugin folder at one moment: each relative path with its size and
  * modification time, ignored files left out. Two equal snapshots taken a debounce interval apart
@@ -40,13 +42,13 @@ final class FolderSnapshot {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(folder) && IgnoredFiles.isIgnored(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
+                    return !dir.equals(folder) && PluginFiles.isIgnored(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
                         : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !IgnoredFiles.isIgnored(file.getFileName().toString())) {
+                    if (attrs.isRegularFile() && !PluginFiles.isIgnored(file.getFileName().toString())) {
                         files.put(folder.relativize(file).toString().replace('\\', '/'),
                             new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis()));
                     }

@@ -5,17 +5,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
+import dev.graft.compiler.SourceOutline;
 import dev.graft.host.FoundPlugin;
 import dev.graft.host.LoadPlan;
 
 /**
- * Orders plugins so that each loads after the plugins whose packages it imports. A package that
- * neither a plugin nor an installed bundle exports, and a cycle, block the plugins concerned; the
- * problem names the chain.
+ * Orders plugins so that each loads after the plugins whose packages it uses: the packages its
+ * import statements name, and the exported packages that prefix a fully qualified name in its
+ * code. A package that an import names and neither a plugin nor an installed bundle exports, and a
+ * cycle, block the plugins concerned; the problem names the chain. A folder that cannot be read is
+ * planned without content (loading it fails with the reader's diagnostic).
+ * A package that two plugins declare (a split package) is named as such.
  */
 final class LoadOrder {
 
@@ -27,9 +33,14 @@ final class LoadOrder {
 
     private LoadOrder(SiteScanner.Result scan) {
         problems.addAll(scan.problems());
+        Map<String, List<String>> declaredBy = new TreeMap<>();
         for (SiteScanner.Found f : scan.plugins()) {
             byName.put(f.source().name(), f);
-            for (String pkg : f.source().exports()) {
+            f.source().readProblem().ifPresent(problems::add);
+            for (String pkg : f.source().outline().ownPackages()) {
+                declaredBy.computeIfAbsent(pkg, p -> new ArrayList<>()).add(f.source().name());
+            }
+            for (String pkg : f.source().outline().exports()) {
                 String previous = exporterOf.putIfAbsent(pkg, f.source().name());
                 if (previous != null) {
                     problems.add("package " + pkg + " is exported by both " + previous + " and " + f.source().name()
@@ -37,6 +48,12 @@ final class LoadOrder {
                 }
             }
         }
+        declaredBy.forEach((pkg, names) -> {
+            if (names.size() > 1 && !pkg.isEmpty()) {
+                problems.add("split package " + pkg + ": declared by both " + String.join(" and ", names)
+                    + "; a package belongs to one plugin");
+            }
+        });
     }
 
     /**
@@ -53,7 +70,10 @@ final class LoadOrder {
     private void findDependencies(Predicate<String> installed) {
         for (SiteScanner.Found f : byName.values()) {
             Set<String> deps = new TreeSet<>();
-            f.source().imports().forEach((pkg, file) -> {
+            SourceOutline outline = f.source().outline();
+            outline.qualifiedNames().keySet().forEach(name -> providerOfPrefix(name, outline).ifPresent(deps::add));
+            deps.remove(f.source().name());
+            outline.imports().forEach((pkg, file) -> {
                 String provider = exporterOf.get(pkg);
                 if (provider != null && !provider.equals(f.source().name())) {
                     deps.add(provider);
@@ -66,6 +86,21 @@ final class LoadOrder {
             });
             dependencies.put(f.source().name(), deps);
         }
+    }
+
+    /** The plugin, other than the one writing it, that exports the longest package prefixing a fully qualified name. */
+    private Optional<String> providerOfPrefix(String qualifiedName, SourceOutline outline) {
+        for (int dot = qualifiedName.lastIndexOf('.'); dot > 0; dot = qualifiedName.lastIndexOf('.', dot - 1)) {
+            String prefix = qualifiedName.substring(0, dot);
+            if (outline.ownPackages().contains(prefix)) {
+                return Optional.empty();
+            }
+            String provider = exporterOf.get(prefix);
+            if (provider != null) {
+                return Optional.of(provider);
+            }
+        }
+        return Optional.empty();
     }
 
     private LoadPlan sort() {
@@ -87,8 +122,8 @@ final class LoadOrder {
         List<FoundPlugin> plugins = new ArrayList<>();
         for (String name : ordered) {
             SiteScanner.Found f = byName.get(name);
-            plugins.add(new FoundPlugin(name, f.source().folder(), f.shadowed(), List.copyOf(f.source().exports()),
-                List.copyOf(dependencies.get(name))));
+            plugins.add(new FoundPlugin(name, f.source().folder(), f.shadowed(), List.copyOf(f.source().outline().exports()),
+                List.copyOf(dependencies.get(name)), f.source().plugin()));
         }
         return new LoadPlan(plugins, problems, blocked);
     }

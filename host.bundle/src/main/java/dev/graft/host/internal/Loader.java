@@ -90,7 +90,7 @@ public final class Loader implements PluginLoader {
 
     @Override
     public LoadPlan plan(List<Path> sites) {
-        return LoadOrder.plan(SiteScanner.scan(sites), compiler::isAvailable);
+        return LoadOrder.plan(SiteScanner.scan(sites, compiler), compiler::isAvailable);
     }
 
     @Override
@@ -109,7 +109,7 @@ public final class Loader implements PluginLoader {
                 Optional<String> blocker = blocker(p, plan, byName);
                 builds.add(blocker.isPresent()
                     ? java.util.concurrent.CompletableFuture.completedFuture(Prepared.skipped(p, blocker.get()))
-                    : builders.submit(() -> prepare(p.folder(), options.useCache())));
+                    : builders.submit(() -> prepare(p, options.useCache())));
             }
             for (List<Prepared> ready : Batches.ready(builds, Loader::await)) {
                 for (PluginRecord r : installAll(ready, options.useCache())) {
@@ -195,6 +195,14 @@ public final class Loader implements PluginLoader {
     @Override
     public List<RetiredRevision> pinnedRevisions() {
         return retired.pinned();
+    }
+
+    /** Builds the content the plan was made from; reads the folder only when the plan holds none. */
+    private Prepared prepare(FoundPlugin found, boolean useCache) {
+        if (found.source().isEmpty()) {
+            return prepare(found.folder(), useCache);
+        }
+        return Prepared.built(found.folder(), builder.build(found.source().get(), found.folder().toString(), useCache));
     }
 
     private Prepared prepare(Path folder, boolean useCache) {

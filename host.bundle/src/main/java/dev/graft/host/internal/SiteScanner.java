@@ -8,16 +8,37 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import dev.graft.compiler.PluginCompiler;
+import dev.graft.compiler.PluginFiles;
+import dev.graft.compiler.SourceException;
+import dev.graft.compiler.SourceOutline;
+import dev.graft.compiler.SourcePlugin;
 
 /**
- * Finds the source plugins of an ordered list of sites. The first site with a plugin of a given
- * name wins and every shadowed copy is reported. Hidden entries and editor temporary files are
- * ignored; a link that leads out of its site is refused.
+ * Finds the source plugins of an ordered list of sites and reads each once, with the compiler's
+ * reader: the value read is what the plan is made from and what the build compiles. The first site
+ * with a plugin of a given name wins and every shadowed copy is reported. Entries that
+ * {@link PluginFiles#isIgnored} names are skipped; a link that leads out of its site is refused.
  */
 final class SiteScanner {
 
+    /**
+     * One plugin folder as read.
+     *
+     * @param name the plugin's name (the folder's name when it cannot be read)
+     * @param folder the folder
+     * @param plugin its content, empty when it cannot be read
+     * @param outline what its sources declare and refer to
+     * @param readProblem why it cannot be read, empty when it can
+     */
+    record Read(String name, Path folder, Optional<SourcePlugin> plugin, SourceOutline outline, Optional<String> readProblem) {
+    }
+
     /** One plugin folder that wins, with the copies it shadows. */
-    record Found(SourceFolder source, List<Path> shadowed) {
+    record Found(Read source, List<Path> shadowed) {
     }
 
     /** What a scan found. */
@@ -27,7 +48,7 @@ final class SiteScanner {
     private SiteScanner() {
     }
 
-    static Result scan(List<Path> sites) {
+    static Result scan(List<Path> sites, PluginCompiler compiler) {
         Map<String, Found> byName = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Path site : sites) {
@@ -42,22 +63,19 @@ final class SiteScanner {
                 problems.add("site " + site + " cannot be read: " + e.getMessage());
                 continue;
             }
-            List<Read> reads = folders(site, problems).parallelStream().map(folder -> read(folder, realSite)).toList();
-            for (Read read : reads) {
-                if (read.source() == null && read.problem() == null) {
+            List<Scanned> scanned = folders(site, problems).parallelStream().map(folder -> scan(folder, realSite, compiler)).toList();
+            for (Scanned s : scanned) {
+                s.problem().ifPresent(problems::add);
+                if (s.read().isEmpty()) {
                     continue;
                 }
-                if (read.problem() != null) {
-                    problems.add(read.problem());
-                    continue;
-                }
-                SourceFolder source = read.source();
-                Found first = byName.get(source.name());
+                Read read = s.read().get();
+                Found first = byName.get(read.name());
                 if (first == null) {
-                    byName.put(source.name(), new Found(source, new ArrayList<>()));
+                    byName.put(read.name(), new Found(read, new ArrayList<>()));
                 } else {
-                    first.shadowed().add(source.folder());
-                    problems.add("plugin " + source.name() + " in " + source.folder() + " is shadowed by " + first.source().folder());
+                    first.shadowed().add(read.folder());
+                    problems.add("plugin " + read.name() + " in " + read.folder() + " is shadowed by " + first.source().folder());
                 }
             }
         }
@@ -66,11 +84,30 @@ final class SiteScanner {
         return new Result(found, problems);
     }
 
+    /**
+     * Whether a folder of a site is a source plugin: it has a {@code bnd.bnd}, a {@code src/}
+     * folder or {@code .java} files. A folder with a {@code pom.xml} is a Maven project (tests of
+     * plugins, for example), not a source plugin.
+     */
+    static boolean isPluginFolder(Path folder) {
+        if (Files.exists(folder.resolve("pom.xml"))) {
+            return false;
+        }
+        if (Files.isRegularFile(folder.resolve("bnd.bnd")) || Files.isDirectory(folder.resolve("src"))) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).anyMatch(f -> f.endsWith(".java") && !PluginFiles.isIgnored(f));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static List<Path> folders(Path site, List<String> problems) {
         List<Path> folders = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(site)) {
             for (Path entry : entries) {
-                if (!IgnoredFiles.isIgnored(entry.getFileName().toString()) && Files.isDirectory(entry)) {
+                if (!PluginFiles.isIgnored(entry.getFileName().toString()) && Files.isDirectory(entry)) {
                     folders.add(entry);
                 }
             }
@@ -81,23 +118,42 @@ final class SiteScanner {
         return folders;
     }
 
-    /** A plugin folder read, or the problem that kept it out; neither for a folder that is no plugin. */
-    private record Read(SourceFolder source, String problem) {
+    /** A folder read, and a problem of the site it shows (a refused link); neither for a folder that is no plugin. */
+    private record Scanned(Optional<Read> read, Optional<String> problem) {
     }
 
     /** Reads one folder of a site; folders are read in parallel, so this touches no shared state. */
-    private static Read read(Path folder, Path realSite) {
-        if (!SourceFolder.isPluginFolder(folder)) {
-            return new Read(null, null);
+    private static Scanned scan(Path folder, Path realSite, PluginCompiler compiler) {
+        if (!isPluginFolder(folder)) {
+            return new Scanned(Optional.empty(), Optional.empty());
         }
         try {
             Path real = folder.toRealPath();
             if (!real.startsWith(realSite)) {
-                return new Read(null, "refused " + folder + ": it is a link to " + real + ", outside its site " + realSite);
+                return new Scanned(Optional.empty(),
+                    Optional.of("refused " + folder + ": it is a link to " + real + ", outside its site " + realSite));
             }
-            return new Read(SourceFolder.read(folder), null);
-        } catch (IOException | RuntimeException e) {
-            return new Read(null, "plugin folder " + folder + " cannot be read: " + e.getMessage());
+        } catch (IOException e) {
+            return new Scanned(Optional.empty(), Optional.of("plugin folder " + folder + " cannot be read: " + e.getMessage()));
+        }
+        return new Scanned(Optional.of(read(folder, compiler)), Optional.empty());
+    }
+
+    /**
+     * Reads a plugin folder with the compiler's reader and outlines it.
+     *
+     * @param folder the folder
+     * @param compiler the compiler
+     * @return what was read, or why it cannot be
+     */
+    static Read read(Path folder, PluginCompiler compiler) {
+        try {
+            SourcePlugin plugin = compiler.read(folder);
+            return new Read(plugin.name(), folder, Optional.of(plugin), compiler.outline(plugin), Optional.empty());
+        } catch (SourceException e) {
+            Path fileName = folder.toAbsolutePath().normalize().getFileName();
+            return new Read(fileName == null ? folder.toString() : fileName.toString(), folder, Optional.empty(), SourceOutline.EMPTY,
+                Optional.of(DiagnosticText.format(folder.toString(), e.diagnostic())));
         }
     }
 }

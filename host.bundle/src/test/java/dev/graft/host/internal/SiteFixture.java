@@ -1,33 +1,46 @@
 package dev.graft.host.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Writes plugin folders for tests. */
+import dev.graft.compiler.SourceOutline;
+
+/** Plugins as the scanner would find them, made from their outlines, for tests of the plan. */
 final class SiteFixture {
 
-    private final Path site;
+    private final List<SiteScanner.Found> found = new ArrayList<>();
 
-    SiteFixture(Path site) {
-        this.site = site;
+    /** A plugin of one package whose one class imports the given packages and that exports the given ones. */
+    SiteFixture plugin(String name, String pkg, String[] exports, String... imports) {
+        Map<String, String> imported = new LinkedHashMap<>();
+        for (String i : imports) {
+            imported.put(i, "src/" + pkg.replace('.', '/') + "/Api.java");
+        }
+        return plugin(name, new SourceOutline(Set.of(pkg), Set.of(exports), imported, Map.of()));
     }
 
-    /** Writes a plugin whose one class imports the given packages and that exports the given ones. */
-    SiteFixture plugin(String name, String pkg, String[] exports, String... imports) throws IOException {
-        Path folder = site.resolve(name);
-        StringBuilder src = new StringBuilder("package " + pkg + ";\n\n");
-        for (String i : imports) {
-            src.append("import ").append(i).append(".Api;\n");
+    /** A plugin of one package that writes the given fully qualified names, without imports. */
+    SiteFixture qualified(String name, String pkg, String[] exports, String... qualifiedNames) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String n : qualifiedNames) {
+            names.put(n, "src/" + pkg.replace('.', '/') + "/Api.java");
         }
-        src.append("\npublic class Api {}\n");
-        Path file = folder.resolve("src/" + pkg.replace('.', '/') + "/Api.java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, src.toString());
-        if (exports.length > 0) {
-            Files.writeString(folder.resolve("bnd.bnd"), "Export-Package: " + String.join(",", exports) + "\n");
-        }
+        return plugin(name, new SourceOutline(Set.of(pkg), Set.of(exports), Map.of(), names));
+    }
+
+    SiteFixture plugin(String name, SourceOutline outline) {
+        found.add(new SiteScanner.Found(new SiteScanner.Read(name, Path.of("site", name), Optional.empty(), outline, Optional.empty()),
+            List.of()));
         return this;
+    }
+
+    SiteScanner.Result scan() {
+        return new SiteScanner.Result(found, List.of());
     }
 
     static String[] exports(String... packages) {
