@@ -2,7 +2,10 @@ package dev.graft.compiler.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -39,6 +42,8 @@ public class EcjPluginCompiler implements PluginCompiler {
 
     private final PluginBuildRun.Host host;
     private volatile Settings settings;
+    /** The bnd.bnd each plugin read here was parsed into, for its outline, until the plugin value is gone. */
+    private final Map<SourcePlugin, PluginBnd> parsedBnd = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * @param context the compiler bundle's context
@@ -67,12 +72,15 @@ public class EcjPluginCompiler implements PluginCompiler {
 
     @Override
     public SourcePlugin read(Path folder) throws SourceException {
-        return new PluginFolderReader(settings.limits()).read(folder);
+        PluginFolderReader.Read read = new PluginFolderReader(settings.limits()).read(folder);
+        parsedBnd.put(read.plugin(), read.bnd());
+        return read.plugin();
     }
 
     @Override
     public SourceOutline outline(SourcePlugin plugin) {
-        return SourceOutliner.outline(plugin);
+        PluginBnd bnd = parsedBnd.get(plugin);
+        return bnd != null ? SourceOutliner.outline(plugin, bnd) : SourceOutliner.outline(plugin);
     }
 
     @Override

@@ -14,13 +14,15 @@ import aQute.bnd.osgi.Processor;
  */
 final class PluginBnd {
 
-    static final PluginBnd EMPTY = new PluginBnd("", new Properties());
+    static final PluginBnd EMPTY = new PluginBnd(new byte[0], "", new Properties());
 
+    private final byte[] bytes;
     private final String text;
     private final Properties properties;
     private final LineMap lines;
 
-    private PluginBnd(String text, Properties properties) {
+    private PluginBnd(byte[] bytes, String text, Properties properties) {
+        this.bytes = bytes;
         this.text = text;
         this.properties = properties;
         this.lines = new LineMap(text.toCharArray());
@@ -39,7 +41,12 @@ final class PluginBnd {
                 plain.setProperty(key, read.getProperty(key));
             }
         }
-        return new PluginBnd(text, plain);
+        return new PluginBnd(bytes, text, plain);
+    }
+
+    /** @return the bytes parsed; do not modify them */
+    byte[] bytes() {
+        return bytes;
     }
 
     boolean present() {

@@ -29,11 +29,16 @@ final class PluginFolderReader {
         this.limits = limits;
     }
 
-    SourcePlugin read(Path folder) throws SourceException {
+    /** A plugin as read, with its {@code bnd.bnd} as bnd parsed it (empty when it has none). */
+    record Read(SourcePlugin plugin, PluginBnd bnd) {
+    }
+
+    Read read(Path folder) throws SourceException {
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             throw error("", "not a plugin folder: " + folder);
         }
-        String name = name(folder);
+        PluginBnd bnd = bnd(folder);
+        String name = name(folder, bnd);
         Map<String, Long> sizes = sizes(folder);
         var overLimit = limits.check(sizes);
         if (overLimit.isPresent()) {
@@ -41,37 +46,46 @@ final class PluginFolderReader {
         }
         Map<String, byte[]> files = new TreeMap<>();
         for (String path : sizes.keySet()) {
+            if (path.equals(PluginLayout.BND_FILE) && bnd.present()) {
+                // the bytes bnd parsed, so that the instructions and the content are one read
+                files.put(path, bnd.bytes());
+                continue;
+            }
             try {
                 files.put(path, Files.readAllBytes(folder.resolve(path)));
             } catch (IOException e) {
                 throw error(path, "cannot read the file: " + e);
             }
         }
-        return SourcePlugin.of(name, files);
+        return new Read(SourcePlugin.of(name, files), bnd);
     }
 
-    private String name(Path folder) throws SourceException {
+    private PluginBnd bnd(Path folder) throws SourceException {
         Path bnd = folder.resolve(PluginLayout.BND_FILE);
-        if (Files.isRegularFile(bnd, LinkOption.NOFOLLOW_LINKS)) {
-            try {
-                long size = Files.size(bnd);
-                if (size > limits.maxFileBytes()) {
-                    throw error(PluginLayout.BND_FILE, "the file is " + size + " bytes, over the limit of " + limits.maxFileBytes()
-                        + " bytes per file (maxFileBytes)");
-                }
-                PluginBnd parsed = PluginBnd.parse(Files.readAllBytes(bnd));
-                if (parsed.symbolicName().isPresent()) {
-                    String declared = parsed.symbolicName().get();
-                    if (!SourcePlugin.NAME.matcher(declared).matches()) {
-                        int line = parsed.lineOf("Bundle-SymbolicName");
-                        throw new SourceException(new Diagnostic(Severity.ERROR, PluginLayout.BND_FILE, line,
-                            parsed.columnOf(line, declared), invalidName(declared), parsed.lineText(line)));
-                    }
-                    return declared;
-                }
-            } catch (IOException e) {
-                throw error(PluginLayout.BND_FILE, "cannot read the file: " + e);
+        if (!Files.isRegularFile(bnd, LinkOption.NOFOLLOW_LINKS)) {
+            return PluginBnd.EMPTY;
+        }
+        try {
+            long size = Files.size(bnd);
+            if (size > limits.maxFileBytes()) {
+                throw error(PluginLayout.BND_FILE, "the file is " + size + " bytes, over the limit of " + limits.maxFileBytes()
+                    + " bytes per file (maxFileBytes)");
             }
+            return PluginBnd.parse(Files.readAllBytes(bnd));
+        } catch (IOException e) {
+            throw error(PluginLayout.BND_FILE, "cannot read the file: " + e);
+        }
+    }
+
+    private static String name(Path folder, PluginBnd parsed) throws SourceException {
+        if (parsed.symbolicName().isPresent()) {
+            String declared = parsed.symbolicName().get();
+            if (!SourcePlugin.NAME.matcher(declared).matches()) {
+                int line = parsed.lineOf("Bundle-SymbolicName");
+                throw new SourceException(new Diagnostic(Severity.ERROR, PluginLayout.BND_FILE, line,
+                    parsed.columnOf(line, declared), invalidName(declared), parsed.lineText(line)));
+            }
+            return declared;
         }
         Path fileName = folder.toAbsolutePath().normalize().getFileName();
         String name = fileName == null ? "" : fileName.toString();

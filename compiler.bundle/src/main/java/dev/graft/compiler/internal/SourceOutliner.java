@@ -41,15 +41,24 @@ final class SourceOutliner {
      *         (compiling it reports the problem with its position)
      */
     static SourceOutline outline(SourcePlugin plugin) {
-        PluginLayout layout = PluginLayout.of(plugin.files());
-        SourceOutliner outliner = new SourceOutliner();
-        layout.sources().forEach(outliner::scan);
         PluginBnd bnd;
         try {
-            bnd = PluginBnd.parse(layout.bnd());
+            bnd = PluginBnd.parse(plugin.files().get(PluginLayout.BND_FILE));
         } catch (java.io.IOException e) {
             bnd = PluginBnd.EMPTY;
         }
+        return outline(plugin, bnd);
+    }
+
+    /**
+     * @param plugin a source plugin
+     * @param bnd its {@code bnd.bnd}, already parsed
+     * @return its outline
+     */
+    static SourceOutline outline(SourcePlugin plugin, PluginBnd bnd) {
+        PluginLayout layout = PluginLayout.of(plugin.files());
+        SourceOutliner outliner = new SourceOutliner();
+        layout.sources().forEach(outliner::scan);
         outliner.exported.addAll(BndExports.of(bnd, outliner.own));
         outliner.own.forEach(outliner.imports::remove);
         return new SourceOutline(outliner.own, outliner.exported, outliner.imports, outliner.qualified);
