@@ -20,20 +20,29 @@ public final class AtomicFiles {
 
     /** Prefix of every temporary file; such files are orphans when no write is under way. */
     public static final String TEMP_PREFIX = ".tmp-";
+    /** The label of a write of an entry file. */
+    public static final String ENTRY_WRITE = "entry-write";
+    /** The label of a write of the index file. */
+    public static final String INDEX_WRITE = "index-write";
+    /** The label of a write of the info file. */
+    public static final String INFO_WRITE = "info-write";
 
-    /** How the bytes reach a temporary file; tests replace it to simulate a full disk. */
+    /**
+     * How the bytes reach a temporary file; tests replace it to simulate a full disk or to stop a
+     * process in the middle of a write.
+     */
     @FunctionalInterface
     public interface Output {
-        /** Writes and forces the bytes; a pause point may be reached half-way. */
+        /** Writes and forces the bytes. */
         Output FILE_CHANNEL = AtomicFiles::writeAndForce;
 
         /**
          * @param temp the new, empty temporary file
          * @param data the bytes
-         * @param pausePoint the pause point to report half-way
+         * @param label what is written ({@link #ENTRY_WRITE}, {@link #INDEX_WRITE}, {@link #INFO_WRITE})
          * @throws IOException when writing fails
          */
-        void write(Path temp, byte[] data, String pausePoint) throws IOException;
+        void write(Path temp, byte[] data, String label) throws IOException;
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -51,15 +60,15 @@ public final class AtomicFiles {
      *
      * @param target the file
      * @param data its new content
-     * @param pausePoint the pause point reached half-way through writing
+     * @param label what is written, for the {@link Output}
      * @throws IOException when writing or renaming fails; the temporary file is gone then
      */
-    public void write(Path target, byte[] data, String pausePoint) throws IOException {
+    public void write(Path target, byte[] data, String label) throws IOException {
         byte[] name = new byte[8];
         random.nextBytes(name);
         Path temp = target.resolveSibling(TEMP_PREFIX + HexFormat.of().formatHex(name) + "-" + target.getFileName());
         try {
-            output.write(temp, data, pausePoint);
+            output.write(temp, data, label);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             try {
@@ -72,16 +81,11 @@ public final class AtomicFiles {
         syncDirectory(target.getParent());
     }
 
-    private static void writeAndForce(Path temp, byte[] data, String pausePoint) throws IOException {
+    private static void writeAndForce(Path temp, byte[] data, String label) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer first = ByteBuffer.wrap(data, 0, data.length / 2);
-            while (first.hasRemaining()) {
-                channel.write(first);
-            }
-            PausePoint.reached(pausePoint);
-            ByteBuffer rest = ByteBuffer.wrap(data, data.length / 2, data.length - data.length / 2);
-            while (rest.hasRemaining()) {
-                channel.write(rest);
+            ByteBuffer all = ByteBuffer.wrap(data);
+            while (all.hasRemaining()) {
+                channel.write(all);
             }
             channel.force(true);
         }

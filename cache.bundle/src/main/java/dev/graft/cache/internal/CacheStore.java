@@ -149,7 +149,7 @@ public final class CacheStore {
                 EntryLookup.touch(file, now);
                 return result(Outcome.ALREADY_PRESENT, entry, key + " was stored meanwhile", null);
             }
-            files.write(file, bytes, PausePoint.ENTRY_WRITE);
+            files.write(file, bytes, AtomicFiles.ENTRY_WRITE);
             EntryLookup.touch(file, now);
             Housekeeping.Reconciled index = housekeeping.reconcile();
             index.rows().put(key.value(), IndexFile.Row.of(entry, bytes.length));

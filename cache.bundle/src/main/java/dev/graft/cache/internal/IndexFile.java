@@ -100,6 +100,6 @@ public final class IndexFile {
             text.append(r.key()).append('\t').append(r.content()).append('\t').append(r.host()).append('\t')
                 .append(r.name()).append('\t').append(r.bytes()).append('\t').append(r.created()).append('\n');
         }
-        files.write(directory.resolve(FILE_NAME), text.toString().getBytes(StandardCharsets.UTF_8), PausePoint.INDEX_WRITE);
+        files.write(directory.resolve(FILE_NAME), text.toString().getBytes(StandardCharsets.UTF_8), AtomicFiles.INDEX_WRITE);
     }
 }

@@ -89,6 +89,6 @@ public final class InfoFile {
      */
     public static void write(AtomicFiles files, Path directory, String host) throws IOException {
         String text = FIRST + FORMAT + "\n" + HOST + host + "\n";
-        files.write(directory.resolve(FILE_NAME), text.getBytes(StandardCharsets.UTF_8), "info-write");
+        files.write(directory.resolve(FILE_NAME), text.getBytes(StandardCharsets.UTF_8), AtomicFiles.INFO_WRITE);
     }
 }

@@ -55,7 +55,7 @@ public final class CacheProcess {
 
     private static CacheStore store(Path dir, int maxEntries) {
         return new CacheStore(StoreSettings.defaults(dir).withMaxEntries(maxEntries), Fixtures.HOST, WiringCheck.ANY,
-            Clock.systemUTC(), (message, cause) -> System.err.println("warning: " + message), AtomicFiles.Output.FILE_CHANNEL);
+            Clock.systemUTC(), (message, cause) -> System.err.println("warning: " + message), PausingOutput.fromSystemProperty());
     }
 
     static String name(int i) {

@@ -92,7 +92,7 @@ class ProcessesTest {
         assertTrue(parentStore(dir, 100).put(key("before"), build("before")).stored());
         Map<String, String> index = indexNames(dir);
 
-        killAtPausePoint(dir, PausePoint.ENTRY_WRITE);
+        killInTheMiddleOf(dir, AtomicFiles.ENTRY_WRITE);
 
         CacheStore next = parentStore(dir, 100);
         assertTrue(next.lock().isFree(), "the kernel released the dead writer's lock");
@@ -111,7 +111,7 @@ class ProcessesTest {
         Path dir = tmp.resolve("cache");
         assertTrue(parentStore(dir, 100).put(key("before"), build("before")).stored());
 
-        killAtPausePoint(dir, PausePoint.INDEX_WRITE);
+        killInTheMiddleOf(dir, AtomicFiles.INDEX_WRITE);
 
         CacheStore next = parentStore(dir, 100);
         assertTrue(next.lock().isFree());
@@ -124,8 +124,8 @@ class ProcessesTest {
         assertTrue(report.clean(), report.bad().toString());
     }
 
-    private void killAtPausePoint(Path dir, String point) throws Exception {
-        Process writer = start(List.of("-D" + PausePoint.PROPERTY + "=" + point), "put", dir.toString(), "victim");
+    private void killInTheMiddleOf(Path dir, String point) throws Exception {
+        Process writer = start(List.of("-D" + PausingOutput.PROPERTY + "=" + point), "put", dir.toString(), "victim");
         assertEquals("graft.cache paused at " + point, out(writer).readLine());
         assertFalse(Fixtures.temporaryFiles(dir).isEmpty(), "a half-written temporary file exists at the pause");
         assertFalse(new DirectoryLock(dir).isFree(), "the paused writer holds the lock");

@@ -25,6 +25,9 @@ import dev.graft.host.ComponentState;
  */
 final class BundleStarter {
 
+    /** Warnings go to the host's log (System.Logger, which an OSGi Log Service or SLF4J may serve), never to the terminal. */
+    private static final System.Logger LOG = System.getLogger("dev.graft.host");
+
     /** A started bundle with its components, or the reasons it was taken out again. */
     record Started(Bundle bundle, List<ComponentState> components, List<String> problems, long millis) {
 
@@ -163,7 +166,7 @@ final class BundleStarter {
                     bundle.uninstall();
                 }
             } catch (BundleException | IllegalStateException e) {
-                System.err.println("graft: cannot uninstall " + bundle.getLocation() + ": " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "cannot uninstall " + bundle.getLocation() + ": " + e.getMessage(), e);
             }
         }
         refresh(bundles);

@@ -34,6 +34,9 @@ import dev.graft.host.PluginState;
 @Component(service = PluginRegistry.class)
 public final class Registry implements PluginRegistry, SynchronousBundleListener {
 
+    /** Warnings go to the host's log (System.Logger, which an OSGi Log Service or SLF4J may serve), never to the terminal. */
+    private static final System.Logger LOG = System.getLogger("dev.graft.host");
+
     static final String LOCATION_SCHEME = "graft:";
 
     @Reference
@@ -109,7 +112,7 @@ public final class Registry implements PluginRegistry, SynchronousBundleListener
                     case UNLOADED -> l.unloaded(record);
                 }
             } catch (RuntimeException e) {
-                System.err.println("graft: plugin listener " + l.getClass().getName() + " failed: " + e);
+                LOG.log(System.Logger.Level.WARNING, "plugin listener " + l.getClass().getName() + " failed on " + record.name(), e);
             }
         }
     }
