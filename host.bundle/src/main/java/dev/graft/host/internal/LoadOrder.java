@@ -36,7 +36,7 @@ final class LoadOrder {
         Map<String, List<String>> declaredBy = new TreeMap<>();
         for (SiteScanner.Found f : scan.plugins()) {
             byName.put(f.source().name(), f);
-            f.source().readProblem().ifPresent(problems::add);
+            f.source().readProblem().ifPresent(d -> problems.add(DiagnosticText.format(f.source().folder().toString(), d)));
             for (String pkg : f.source().outline().ownPackages()) {
                 declaredBy.computeIfAbsent(pkg, p -> new ArrayList<>()).add(f.source().name());
             }

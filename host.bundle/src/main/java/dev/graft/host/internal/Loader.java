@@ -229,7 +229,7 @@ public final class Loader implements PluginLoader {
             if (prepared.outcome() != null && prepared.outcome().succeeded()) {
                 PluginBuilder.Outcome outcome = prepared.outcome();
                 unload(outcome.name());
-                requests.add(new BundleStarter.Request(outcome.name(), registry.newLocation(outcome.name(), digestForLocation(outcome)),
+                requests.add(new BundleStarter.Request(outcome.name(), registry.newLocation(outcome.name(), outcome.locationDigest()),
                     outcome.bundle()));
             }
         }
@@ -254,11 +254,6 @@ public final class Loader implements PluginLoader {
             started.succeeded() ? started.bundle().getBundleId() : -1, outcome.sourceDigest(), prepared.site().toString(),
             started.succeeded() ? PluginState.ACTIVE : PluginState.FAILED, outcome.fromCache(), outcome.millis(),
             started.millis(), started.components(), started.problems());
-    }
-
-    /** The source digest that names a bundle location; a precompiled jar without one gets zeros. */
-    static String digestForLocation(PluginBuilder.Outcome outcome) {
-        return outcome.sourceDigest().isEmpty() ? "000000000000" : outcome.sourceDigest();
     }
 
     private Path folderOf(String name) {

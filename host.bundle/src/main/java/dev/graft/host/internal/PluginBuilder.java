@@ -22,6 +22,11 @@ final class PluginBuilder {
         boolean succeeded() {
             return bundle != null;
         }
+
+        /** The source digest that names a bundle location; a precompiled jar without one gets zeros. */
+        String locationDigest() {
+            return sourceDigest.isEmpty() ? "000000000000" : sourceDigest;
+        }
     }
 
     private final PluginCompiler compiler;

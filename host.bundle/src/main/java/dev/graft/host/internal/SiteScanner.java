@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.PluginFiles;
 import dev.graft.compiler.SourceException;
@@ -34,7 +35,7 @@ final class SiteScanner {
      * @param outline what its sources declare and refer to
      * @param readProblem why it cannot be read, empty when it can
      */
-    record Read(String name, Path folder, Optional<SourcePlugin> plugin, SourceOutline outline, Optional<String> readProblem) {
+    record Read(String name, Path folder, Optional<SourcePlugin> plugin, SourceOutline outline, Optional<Diagnostic> readProblem) {
     }
 
     /** One plugin folder that wins, with the copies it shadows. */
@@ -153,7 +154,7 @@ final class SiteScanner {
         } catch (SourceException e) {
             Path fileName = folder.toAbsolutePath().normalize().getFileName();
             return new Read(fileName == null ? folder.toString() : fileName.toString(), folder, Optional.empty(), SourceOutline.EMPTY,
-                Optional.of(DiagnosticText.format(folder.toString(), e.diagnostic())));
+                Optional.of(e.diagnostic()));
         }
     }
 }

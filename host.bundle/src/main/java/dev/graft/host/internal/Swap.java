@@ -37,7 +37,7 @@ final class Swap {
             return failed(old, prepared.problems(), beginNanos);
         }
         PluginBuilder.Outcome outcome = prepared.outcome();
-        String location = registry.newLocation(outcome.name(), Loader.digestForLocation(outcome));
+        String location = registry.newLocation(outcome.name(), outcome.locationDigest());
         BundleStarter.Started started = starter.start(outcome.name(), location, outcome.bundle());
         if (!started.succeeded()) {
             return failed(old, started.problems(), beginNanos);
