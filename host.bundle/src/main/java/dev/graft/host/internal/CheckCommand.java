@@ -52,14 +52,15 @@ final class CheckCommand extends Command {
         List<Checked> results = new ArrayList<>();
         List<Build> batch = new ArrayList<>();
         Set<Path> inBatch = new HashSet<>();
+        Map<Path, SourcePlugin> planned = new HashMap<>();
         for (String dir : a.positional()) {
-            for (Path dependency : siteDependencies(Path.of(dir))) {
-                if (inBatch.add(dependency.toAbsolutePath().normalize())) {
+            for (FoundPlugin dependency : siteDependencies(Path.of(dir), planned)) {
+                if (inBatch.add(dependency.folder().toAbsolutePath().normalize())) {
                     addToBatch(dependency, batch, console);
                 }
             }
             inBatch.add(Path.of(dir).toAbsolutePath().normalize());
-            results.add(check(dir, batch));
+            results.add(check(dir, planned.get(Path.of(dir).toAbsolutePath().normalize()), batch));
         }
         if (format.equals("json")) {
             console.out().println(json(results));
@@ -69,8 +70,11 @@ final class CheckCommand extends Command {
         return results.stream().allMatch(Checked::ok) ? GraftMain.EXIT_OK : GraftMain.EXIT_FAILED;
     }
 
-    /** The folders of the plugins of the same site that this one needs, transitively, in load order. */
-    private List<Path> siteDependencies(Path folder) {
+    /**
+     * The plugins of the same site that this one needs, transitively, in load order. Remembers what
+     * the plan read of each folder, so that a check compiles the content the plan was made from.
+     */
+    private List<FoundPlugin> siteDependencies(Path folder, Map<Path, SourcePlugin> planned) {
         Path site = folder.toAbsolutePath().normalize().getParent();
         if (site == null || !Files.isDirectory(site)) {
             return List.of();
@@ -78,10 +82,11 @@ final class CheckCommand extends Command {
         LoadPlan plan = host.loader().plan(List.of(site));
         Map<String, FoundPlugin> byName = new HashMap<>();
         plan.plugins().forEach(p -> byName.put(p.name(), p));
+        plan.plugins().forEach(p -> p.source().ifPresent(source -> planned.putIfAbsent(p.folder().toAbsolutePath().normalize(), source)));
         Set<String> needed = new HashSet<>();
         plan.plugins().stream().filter(p -> samePath(p.folder(), folder)).findFirst()
             .ifPresent(p -> collect(p, byName, needed));
-        return plan.plugins().stream().filter(p -> needed.contains(p.name())).map(FoundPlugin::folder).toList();
+        return plan.plugins().stream().filter(p -> needed.contains(p.name())).toList();
     }
 
     private static void collect(FoundPlugin plugin, Map<String, FoundPlugin> byName, Set<String> needed) {
@@ -97,9 +102,11 @@ final class CheckCommand extends Command {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    private void addToBatch(Path dependency, List<Build> batch, Console console) {
+    private void addToBatch(FoundPlugin found, List<Build> batch, Console console) {
+        Path dependency = found.folder();
         try {
-            Build build = host.compiler().compile(host.compiler().read(dependency), host.compiler().defaultOptions(), List.copyOf(batch));
+            SourcePlugin plugin = found.source().isPresent() ? found.source().get() : host.compiler().read(dependency);
+            Build build = host.compiler().compile(plugin, host.compiler().defaultOptions(), List.copyOf(batch));
             if (build.succeeded()) {
                 batch.add(build);
             } else {
@@ -111,12 +118,15 @@ final class CheckCommand extends Command {
         }
     }
 
-    private Checked check(String dir, List<Build> batch) {
-        SourcePlugin plugin;
-        try {
-            plugin = host.compiler().read(Path.of(dir));
-        } catch (SourceException e) {
-            return new Checked(dir, Path.of(dir).getFileName().toString(), List.of(e.diagnostic()), false);
+    /** Checks the content the site's plan read of the folder, or reads it when no plan did. */
+    private Checked check(String dir, SourcePlugin planned, List<Build> batch) {
+        SourcePlugin plugin = planned;
+        if (plugin == null) {
+            try {
+                plugin = host.compiler().read(Path.of(dir));
+            } catch (SourceException e) {
+                return new Checked(dir, Path.of(dir).getFileName().toString(), List.of(e.diagnostic()), false);
+            }
         }
         CheckResult result = host.compiler().check(plugin, List.copyOf(batch));
         if (result.ok()) {
