@@ -113,4 +113,31 @@ class PluginModelIT {
         assertTrue(again.fromCache(), "a changed backup file leaves the key as it was");
         assertEquals(first.sourceDigest(), again.sourceDigest());
     }
+
+    @Test
+    void aCycleOfFullyQualifiedReferencesIsNamedAsACycle() throws Exception {
+        PluginSources.named("yin")
+            .bnd("Export-Package: yin.api")
+            .file("src/yin/api/Yin.java", "package yin.api;\n\npublic interface Yin {\n    yang.api.Yang other();\n}\n")
+            .writeTo(site);
+        // the reference is written with Unicode escapes: the scanner decodes them as the compiler does
+        PluginSources.named("yang")
+            .bnd("Export-Package: yang.api")
+            .file("src/yang/api/Yang.java", "package yang.api;\n\npublic interface Yang {\n    \\u0079in.api.Yin other();\n}\n")
+            .writeTo(site);
+        LoadPlan plan = loader.plan(List.of(site));
+        assertEquals(List.of("cycle: yang -> yin -> yang"), plan.problems());
+        assertEquals(List.of("yang", "yin"), plan.blocked().keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void aPackageDeclaredByTwoPluginsIsNamedASplitPackage() throws Exception {
+        pong().writeTo(site);
+        PluginSources.named("pong-copy")
+            .file("src/pong/api/Extra.java", "package pong.api;\n\npublic class Extra {\n}\n")
+            .writeTo(site);
+        LoadPlan plan = loader.plan(List.of(site));
+        assertEquals(List.of("split package pong.api: declared by both pong and pong-copy; a package belongs to one plugin"),
+            plan.problems());
+    }
 }
