@@ -19,7 +19,8 @@ public interface PluginCompiler {
      * Reads a source plugin folder: {@code bnd.bnd} (optional), {@code src/**} (or the folder
      * itself when it has no {@code src/}) and {@code resources/**}. The name comes from the
      * {@code Bundle-SymbolicName} of {@code bnd.bnd}, else the folder name, and is checked before
-     * any file is read; so are the configured limits on file count and size.
+     * any file is read; so are the configured limits on file count and size. Entries that
+     * {@link PluginFiles#isIgnored} names (hidden files, editor backups) are left out.
      *
      * @param folder the plugin folder
      * @return the plugin's content
