@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
  * @param warningsAsErrors whether a warning fails the build
  * @param debugInfo whether line numbers, source file names and local variable names are generated
  * @param encoding the character set the source files are read in
+ * @param forbiddenSignatures calls the plugin may not make besides those Graft forbids to every
+ *        plugin (ending the process, replacing the console, ...), in the signatures format of
+ *        forbiddenapis ({@code java.lang.Class#forName(java.lang.String) @ reason}, one a line);
+ *        empty for none. Only classes of the JDK can be named.
  */
-public record CompileOptions(int release, boolean warningsAsErrors, boolean debugInfo, Charset encoding) {
+public record CompileOptions(int release, boolean warningsAsErrors, boolean debugInfo, Charset encoding, String forbiddenSignatures) {
 
     /** The lowest Java release a source plugin can be compiled for. */
     public static final int MIN_RELEASE = 8;
@@ -24,6 +28,29 @@ public record CompileOptions(int release, boolean warningsAsErrors, boolean debu
         if (encoding == null) {
             throw new IllegalArgumentException("encoding must not be null");
         }
+        if (forbiddenSignatures == null) {
+            throw new IllegalArgumentException("forbiddenSignatures must not be null (empty for none)");
+        }
+    }
+
+    /**
+     * Options without forbidden signatures of their own.
+     *
+     * @param release the Java feature release to compile for
+     * @param warningsAsErrors whether a warning fails the build
+     * @param debugInfo whether line numbers, source file names and local variable names are generated
+     * @param encoding the character set the source files are read in
+     */
+    public CompileOptions(int release, boolean warningsAsErrors, boolean debugInfo, Charset encoding) {
+        this(release, warningsAsErrors, debugInfo, encoding, "");
+    }
+
+    /**
+     * @param signatures forbidden signatures, in forbiddenapis' format, or empty
+     * @return these options with the given forbidden signatures instead of their own
+     */
+    public CompileOptions withForbiddenSignatures(String signatures) {
+        return new CompileOptions(release, warningsAsErrors, debugInfo, encoding, signatures);
     }
 
     /**
@@ -39,10 +66,21 @@ public record CompileOptions(int release, boolean warningsAsErrors, boolean debu
     /**
      * A stable text form of these options, used in cache keys and provenance headers.
      *
-     * @return for example {@code release=17;warningsAsErrors=false;debugInfo=true;encoding=UTF-8}
+     * @return for example {@code release=17;warningsAsErrors=false;debugInfo=true;encoding=UTF-8}, followed by
+     *         {@code ;forbidden=} and the SHA-256 of the forbidden signatures when there are any
      */
     public String canonical() {
-        return "release=" + release + ";warningsAsErrors=" + warningsAsErrors + ";debugInfo=" + debugInfo
+        String base = "release=" + release + ";warningsAsErrors=" + warningsAsErrors + ";debugInfo=" + debugInfo
             + ";encoding=" + encoding.name();
+        return forbiddenSignatures.isEmpty() ? base : base + ";forbidden=" + sha256(forbiddenSignatures);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }

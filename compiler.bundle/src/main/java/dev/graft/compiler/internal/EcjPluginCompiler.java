@@ -56,7 +56,7 @@ public class EcjPluginCompiler implements PluginCompiler {
         PackageIndex index = new PackageIndex(context, kept);
         index.open();
         this.host = new PluginBuildRun.Host(context, index, new JdkPackages(), new CompileOnlyPackages(context.getBundle(), kept),
-            new Exporters(context), HostFingerprint.of(context), new ContainedRun());
+            new Exporters(context), HostFingerprint.of(context), new ContainedRun(), new ForbiddenCalls());
     }
 
     @Modified

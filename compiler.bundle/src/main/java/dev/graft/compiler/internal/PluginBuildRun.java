@@ -40,9 +40,10 @@ final class PluginBuildRun {
      * @param exporters the exporter lookup shared with the cache
      * @param fingerprint the host fingerprint
      * @param threads the threads ECJ and bnd run on
+     * @param forbiddenCalls the check of compiled classes for calls a plugin may not make
      */
     record Host(BundleContext context, PackageIndex index, JdkPackages jdk, CompileOnlyPackages compileOnly, Exporters exporters,
-        HostFingerprint fingerprint, ContainedRun threads) {
+        HostFingerprint fingerprint, ContainedRun threads, ForbiddenCalls forbiddenCalls) {
     }
 
     /**
@@ -150,6 +151,10 @@ final class PluginBuildRun {
         if (hasErrors()) {
             return failed();
         }
+        diagnostics.addAll(host.forbiddenCalls().check(compiled.classes(), compiled.sourceOf(), byPath(sources), options.forbiddenSignatures()));
+        if (hasErrors()) {
+            return failed();
+        }
         String activator = activator(compiled, bnd);
         Map<String, String> versions = new TreeMap<>();
         environment.servedFromFramework().forEach((pkg, exporter) -> {
@@ -183,6 +188,12 @@ final class PluginBuildRun {
         PluginBuild build = new PluginBuild(plugin.name(), packaged.jar(), packaged.summary(), diagnostics,
             compiledAgainst(packaged.manifest()), digest, millis());
         return new Outcome(build, packaged.manifest(), origins, framework, batch);
+    }
+
+    private static Map<String, SourceFile> byPath(List<SourceFile> sources) {
+        Map<String, SourceFile> byPath = new TreeMap<>();
+        sources.forEach(s -> byPath.put(s.path(), s));
+        return byPath;
     }
 
     private String activator(EcjCompilation.Output compiled, PluginBnd bnd) {
