@@ -38,7 +38,9 @@ final class RunCommand extends Command {
                                 (default 100, or the cache's configuration); a site of more plugins than
                                 this cannot start from the cache alone
                   --jar FILE    also load a bundle made by 'graft compile' on a host with the same fingerprint
-                  --once        stop after loading; exit 1 when any plugin failed
+                  --once        stop after loading; exit 1 when any plugin failed, a plugin was refused (a
+                                folder that cannot be read, an export another plugin owns, a cycle), or
+                                a site is missing or is not a folder
                   --watch       keep watching the sites: a new plugin folder loads, a removed one unloads,
                                 a changed one is swapped for its new version (the old one keeps running
                                 when the new one fails); one line per event
@@ -66,24 +68,23 @@ final class RunCommand extends Command {
         long debounce = millis(a, "--debounce", DEFAULT_DEBOUNCE_MILLIS);
         long poll = millis(a, "--poll", -1);
         SiteWatcher watcher = a.has("--watch") ? watcher(a, debounce, poll, console) : null;
-        List<PluginRecord> records;
+        Loaded loaded;
         try {
-            records = load(a, console);
+            loaded = load(a, console);
         } catch (UsageException e) {
             if (watcher != null) {
                 watcher.close();
             }
             throw e;
         }
-        if (records == null) {
+        if (loaded == null) {
             if (watcher != null) {
                 watcher.close();
             }
             return GraftMain.EXIT_FAILED;
         }
-        long failed = records.stream().filter(r -> r.state() != PluginState.ACTIVE).count();
         if (a.has("--once")) {
-            return failed == 0 ? GraftMain.EXIT_OK : GraftMain.EXIT_FAILED;
+            return loaded.allWell() ? GraftMain.EXIT_OK : GraftMain.EXIT_FAILED;
         }
         if (watcher != null) {
             watcher.start();
@@ -126,12 +127,31 @@ final class RunCommand extends Command {
     }
 
     /**
+     * What a load did.
+     *
+     * @param records a record per plugin that was tried
+     * @param problems how many problems the sites had: a site missing or not a folder, a plugin refused
+     *        (a folder that cannot be read, an export another plugin owns), a cycle or a missing
+     *        provider; a shadowed copy is reported but not counted, the copy that shadows it loads
+     */
+    record Loaded(List<PluginRecord> records, int problems) {
+
+        long failed() {
+            return records.stream().filter(r -> r.state() != PluginState.ACTIVE).count();
+        }
+
+        boolean allWell() {
+            return problems == 0 && failed() == 0;
+        }
+    }
+
+    /**
      * Loads the sites and jars the arguments name, printing progress and the table of what loaded.
      *
-     * @return the records, or null when the cache could not be set up
+     * @return what loaded, or null when the cache could not be set up
      * @throws UsageException when {@code --cache-max-entries} is not a positive number
      */
-    List<PluginRecord> load(Arguments a, Console console) throws UsageException {
+    Loaded load(Arguments a, Console console) throws UsageException {
         List<Path> sites = host.sites(a.all("--site"));
         try {
             host.useCache(a);
@@ -150,9 +170,11 @@ final class RunCommand extends Command {
             progress.unregister();
         }
         PluginTable.print(records, console.out());
-        long failed = records.stream().filter(r -> r.state() != PluginState.ACTIVE).count();
-        console.err().println("graft: " + (records.size() - failed) + " loaded, " + failed + " failed");
-        return records;
+        int shadowed = plan.plugins().stream().mapToInt(p -> p.shadowed().size()).sum();
+        Loaded loaded = new Loaded(records, plan.problems().size() - shadowed);
+        console.err().println("graft: " + (records.size() - loaded.failed()) + " loaded, " + loaded.failed() + " failed"
+            + (loaded.problems() > 0 ? ", " + loaded.problems() + (loaded.problems() == 1 ? " problem" : " problems") + " with the sites (see above)" : ""));
+        return loaded;
     }
 
     /** One progress line per plugin, as it loads. */
