@@ -6,12 +6,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
@@ -22,7 +24,10 @@ import org.osgi.framework.launch.FrameworkFactory;
  * command line to the command line service inside it, and exits with that service's exit code.
  *
  * <p>Each process gets a framework storage directory of its own, removed when the process ends,
- * also on Ctrl-C (SIGINT) and SIGTERM. The bundles the run property {@value #SHELL_BUNDLES_PROPERTY}
+ * also on Ctrl-C (SIGINT) and SIGTERM. When a plugin's code calls {@code System.exit} at run time
+ * (the compiler refuses the call, so only through reflection or a library), the launcher names the
+ * plugin on standard error, stops, and exits with {@value PluginExit#EXIT_PLUGIN_EXIT} instead of
+ * the plugin's code. The bundles the run property {@value #SHELL_BUNDLES_PROPERTY}
  * names are installed but not started: only {@code graft shell} needs them, and starts them.
  */
 public final class Launcher {
@@ -31,6 +36,9 @@ public final class Launcher {
     static final int EXIT_STARTUP_FAILED = 3;
 
     private static final long START_TIMEOUT_MS = 60_000;
+    private static final long STOP_TIMEOUT_MS = 30_000;
+    /** A plugin that called exit may hold a lock its bundle's stop needs: stopping waits this long at most. */
+    private static final long STOP_AFTER_PLUGIN_EXIT_MS = 5_000;
     /** Run property naming the bundles only {@code graft shell} needs; that command starts them. */
     static final String SHELL_BUNDLES_PROPERTY = "graft.shell.bundles";
 
@@ -53,8 +61,8 @@ public final class Launcher {
             System.err.println("graft: cannot start: " + e.getMessage());
             return EXIT_STARTUP_FAILED;
         }
-        Framework framework = createFramework(distribution, storage.directory());
-        Thread shutdownHook = new Thread(() -> stop(framework, storage), "graft-shutdown");
+        Framework framework = createFramework(distribution, storage.frameworkDirectory());
+        Thread shutdownHook = new Thread(() -> onShutdown(framework, storage), "graft-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             ToIntFunction<String[]> commandLine = start(framework, distribution);
@@ -65,7 +73,7 @@ public final class Launcher {
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
-                stop(framework, storage);
+                stop(framework, storage, STOP_TIMEOUT_MS);
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the shutdown hook stops the framework and removes the storage
             }
@@ -111,11 +119,26 @@ public final class Launcher {
         return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
-    private static void stop(Framework framework, FrameworkStorage storage) {
+    /** The shutdown hook: Ctrl-C, SIGTERM, or an exit called while a command runs. */
+    private static void onShutdown(Framework framework, FrameworkStorage storage) {
+        Optional<String> plugin = Optional.empty();
+        BundleContext context = framework.getBundleContext();
+        if (context != null) {
+            plugin = PluginExit.caller(context);
+        }
+        plugin.ifPresent(p -> System.err.println("graft: plugin " + p + " called System.exit, which would end Graft and every "
+            + "other plugin; stopping with exit code " + PluginExit.EXIT_PLUGIN_EXIT));
+        stop(framework, storage, plugin.isPresent() ? STOP_AFTER_PLUGIN_EXIT_MS : STOP_TIMEOUT_MS);
+        if (plugin.isPresent()) {
+            Runtime.getRuntime().halt(PluginExit.EXIT_PLUGIN_EXIT);
+        }
+    }
+
+    private static void stop(Framework framework, FrameworkStorage storage, long timeoutMillis) {
         try {
             if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) != 0) {
                 framework.stop();
-                framework.waitForStop(30_000);
+                framework.waitForStop(timeoutMillis);
             }
         } catch (BundleException | InterruptedException e) {
             System.err.println("graft: the framework did not stop cleanly: " + e.getMessage());

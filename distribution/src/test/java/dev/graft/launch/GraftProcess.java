@@ -30,18 +30,26 @@ final class GraftProcess {
     }
 
     static GraftProcess start(Path tmp, java.util.Map<String, String> environment, String... args) throws IOException {
-        return start(tmp, JAR, environment, args);
+        return start(tmp, JAR, environment, List.of(), args);
+    }
+
+    /** Starts graft.jar with JVM options after the test's own (a {@code -Djava.io.tmpdir} among them wins). */
+    static GraftProcess start(Path tmp, java.util.Map<String, String> environment, List<String> jvmOptions, String... args)
+        throws IOException {
+        return start(tmp, JAR, environment, jvmOptions, args);
     }
 
     /** Runs another copy of graft.jar to the end. */
     static Result runJar(Path tmp, Path jar, String... args) throws IOException, InterruptedException {
-        return start(tmp, jar, java.util.Map.of(), args).await(120);
+        return start(tmp, jar, java.util.Map.of(), List.of(), args).await(120);
     }
 
-    private static GraftProcess start(Path tmp, Path jar, java.util.Map<String, String> environment, String... args) throws IOException {
+    private static GraftProcess start(Path tmp, Path jar, java.util.Map<String, String> environment, List<String> jvmOptions,
+        String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.io.tmpdir=" + tmp);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(List.of(args));
@@ -105,6 +113,17 @@ final class GraftProcess {
             if (!process.isAlive() || System.nanoTime() > end) {
                 throw new AssertionError("no line " + count + " starting with '" + prefix + "' within " + seconds + " s; stdout:\n"
                     + stdoutSoFar() + "\nstderr:\n" + stderrSoFar());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits until standard error contains the text. */
+    void awaitStderr(String text, long seconds) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!stderrSoFar().contains(text)) {
+            if (!process.isAlive() || System.nanoTime() > end) {
+                throw new AssertionError("no '" + text + "' on stderr within " + seconds + " s; stderr:\n" + stderrSoFar());
             }
             Thread.sleep(20);
         }

@@ -33,6 +33,10 @@ public @interface CompilerConfiguration {
     @AttributeDefinition(name = "Maximum file bytes", description = "Largest size of one file of a source plugin.")
     long maxFileBytes() default 4L * 1024 * 1024;
 
+    @AttributeDefinition(name = "Maximum nesting",
+        description = "Deepest nesting of brackets ( [ { in a source; a deeper source is refused before it is compiled.")
+    int maxNesting() default 1000;
+
     @AttributeDefinition(name = "Compile deadline (ms)", description = "A compile and package that takes longer fails.")
     long compileDeadlineMillis() default 120_000;
 

@@ -119,6 +119,10 @@ final class PluginBuildRun {
         if (!diagnostics.isEmpty()) {
             return failed();
         }
+        var tooDeep = SourceNesting.check(sources, settings.maxNesting());
+        if (tooDeep.isPresent()) {
+            return failed(tooDeep.get());
+        }
         long deadline = System.nanoTime() + settings.deadlineMillis() * 1_000_000L;
         try {
             return host.threads().run(plugin.name(), settings.stackBytes(), settings.deadlineMillis(),

@@ -15,8 +15,9 @@ import dev.graft.compiler.CompileOptions;
  * @param limits the limits on a plugin's files
  * @param deadlineMillis how long one compile and package may take
  * @param stackBytes the stack size of the compiler thread
+ * @param maxNesting the deepest nesting of brackets a source may have
  */
-record Settings(CompileOptions options, SourceLimits limits, long deadlineMillis, long stackBytes) {
+record Settings(CompileOptions options, SourceLimits limits, long deadlineMillis, long stackBytes, int maxNesting) {
 
     static Settings of(CompilerConfiguration config) {
         int release = config.release() > 0 ? config.release() : defaultRelease();
@@ -28,7 +29,7 @@ record Settings(CompileOptions options, SourceLimits limits, long deadlineMillis
         }
         return new Settings(new CompileOptions(release, config.warningsAsErrors(), config.debugInfo(), encoding),
             new SourceLimits(config.maxFiles(), config.maxTotalBytes(), config.maxFileBytes()),
-            Math.max(1, config.compileDeadlineMillis()), Math.max(1, config.stackMiB()) * 1024L * 1024L);
+            Math.max(1, config.compileDeadlineMillis()), Math.max(1, config.stackMiB()) * 1024L * 1024L, Math.max(1, config.maxNesting()));
     }
 
     /** @return the running Java's feature release, capped at the newest release ECJ supports */
