@@ -68,6 +68,17 @@ public interface PluginCompiler {
     CheckResult check(SourcePlugin plugin, List<Build> batch);
 
     /**
+     * Compiles and analyses a plugin with the given options and says whether its bundle would
+     * resolve in the running framework. Nothing is produced and nothing is installed.
+     *
+     * @param plugin the plugin
+     * @param options the options to use instead of the configured ones
+     * @param batch other builds of the same batch
+     * @return the result
+     */
+    CheckResult check(SourcePlugin plugin, CompileOptions options, List<Build> batch);
+
+    /**
      * Compiles a plugin and writes its bundle atomically to {@code target}. On failure nothing is
      * written and an existing file stays as it was.
      *

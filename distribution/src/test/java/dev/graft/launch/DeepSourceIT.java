@@ -28,7 +28,7 @@ class DeepSourceIT {
 
         assertEquals(1, r.exitCode(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(List.of(dir + "/src/d/Deep.java:4:3015: error: brackets nest more than 1000 deep here (maxNesting): a source this "
+        assertEquals(List.of(dir + "/src/d/Deep.java:4:3012: error: brackets nest more than 1000 deep here (maxNesting): a source this "
             + "deep would hold the compiler for minutes; split the expression or the data into smaller parts",
             "..." + "1+(".repeat(54).substring(0, 160) + "...",
             " ".repeat(83) + "^"), lines);

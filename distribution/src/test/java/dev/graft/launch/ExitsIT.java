@@ -85,6 +85,21 @@ class ExitsIT {
     }
 
     @Test
+    void aSiteForbidsMoreCallsWithASignaturesFileInRunAndCheck() throws Exception {
+        Files.writeString(site.resolve("forbidden-signatures.txt"),
+            "java.lang.Class#forName(java.lang.String) @ this site loads no classes by name\n");
+        writeActivator("quitter", "Class.forName(\"java.lang.System\").getMethod(\"exit\", int.class).invoke(null, 3);");
+        String error = "quitter/src/quitter/Main.java:8:15: error: forbidden method invocation java.lang.Class#forName(java.lang.String): "
+            + "this site loads no classes by name";
+        GraftProcess.Result run = GraftProcess.run(tmp, "run", "--once", "--site", site.toString(), "--cache", tmp.resolve("cache").toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains(error), run.out());
+        GraftProcess.Result check = GraftProcess.run(tmp, "check", site.resolve("quitter").toString());
+        assertEquals(1, check.exitCode(), check.err());
+        assertTrue(check.out().contains(error), check.out());
+    }
+
+    @Test
     void runOnceExitsOneWhenTheSiteIsMissing() throws Exception {
         Path missing = tmp.resolve("no-such-site");
         GraftProcess.Result r = GraftProcess.run(tmp, "run", "--once", "--site", missing.toString());

@@ -47,9 +47,10 @@ final class CompileScenario {
         Javac javac = new Javac(env.classPath.pluginApi());
         for (int size : SIZES) {
             int warmup = size >= 100 ? env.runs(5, 2) : env.runs(15, 3);
-            // a multiple of 3, so that each pipeline takes each place in the round equally often
-            int runs = size >= 100 ? env.runs(12, 3) : env.runs(60, 6);
+            // a multiple of 4, so that each pipeline takes each place in the round equally often
+            int runs = size >= 100 ? env.runs(12, 4) : env.runs(60, 8);
             List<Double> graft = new ArrayList<>();
+            List<Double> twoChecks = new ArrayList<>();
             List<Double> floor = new ArrayList<>();
             List<Double> ecjOnly = new ArrayList<>();
             List<Double> bndOnly = new ArrayList<>();
@@ -63,6 +64,7 @@ final class CompileScenario {
             for (int i = 0; i < runs; i++) {
                 Round r = round(size, edit++, ecj, javac);
                 graft.add(r.graft());
+                twoChecks.add(r.twoChecks());
                 floor.add(r.ecj().totalMillis());
                 ecjOnly.add(r.ecj().compileMillis());
                 bndOnly.add(r.ecj().packMillis());
@@ -73,6 +75,8 @@ final class CompileScenario {
             env.report.add(Figure.of(p + "floor." + size, TITLE, "steady, " + size + " cl., raw ECJ + bnd (floor)", "ms", new Samples(floor)));
             env.report.add(Figure.of(p + "graft." + size, TITLE, "steady, " + size + " cl., **Graft**", "ms", new Samples(graft))
                 .against(p + "floor." + size).targetRatio("<= 1.15x floor", 1.15));
+            env.report.add(Figure.of(p + "graft-two-checks." + size, TITLE, "steady, " + size + " cl., Graft + a second forbidden-call pass",
+                "ms", new Samples(twoChecks)).against(p + "graft." + size).targetRatio("check adds < 10%: <= 1.10x Graft", 1.10));
             env.report.add(Figure.of(p + "javac." + size, TITLE, "steady, " + size + " cl., javac + bnd", "ms", new Samples(javacTotal))
                 .against(p + "graft." + size).targetRatioAtLeast("Graft ahead: >= 1x Graft", 1.0));
             env.report.add(Figure.of(p + "ecj-only." + size, TITLE, "steady, " + size + " cl., raw ECJ alone", "ms", new Samples(ecjOnly)));
@@ -85,31 +89,43 @@ final class CompileScenario {
             + " s and 15 rounds (5 for 100 classes) per size; the plugin is one DS component calling a chain of helper "
             + "classes. Raw ECJ uses an in-memory name environment over the JDK "
             + "and the OSGi core + DS annotation jars (class bytes kept after the first read); javac uses `javax.tools` with "
-            + "class files in memory; both are followed by the same bnd `Builder` analysis (DS descriptors, import ranges).");
+            + "class files in memory; both are followed by the same bnd `Builder` analysis (DS descriptors, import ranges). "
+            + "Every Graft build checks its classes for forbidden calls (forbiddenapis); the row *Graft + a second "
+            + "forbidden-call pass* compiles with one site signature besides, which runs the same scan over the classes "
+            + "once more: its ratio to Graft, less one, is what the check adds to a build.");
     }
 
+    /** One signature besides Graft's own: the same scan of the classes runs a second time. */
+    private static final String SECOND_PASS = "java.lang.Class#forName(java.lang.String) @ a second pass of the forbidden-call check\n";
+
     /**
-     * One round on one edit of the plugin: Graft, raw ECJ + bnd and javac + bnd, in an order that
+     * One round on one edit of the plugin: Graft, Graft with a second forbidden-call pass, raw ECJ
+     * + bnd and javac + bnd, in an order that
      * rotates from round to round. In a fixed order the pipeline right after javac is 10 to 15 %
      * slower than it is elsewhere in the round (1 class, warm), whichever pipeline it is.
      */
     private Round round(int size, int edit, RawEcj ecj, Javac javac) throws Exception {
         GeneratedPlugin plugin = new GeneratedPlugin("steady" + size, size, edit);
         SourcePlugin source = SourcePlugin.of(plugin.name(), plugin.files());
+        // another edit, so that no pipeline compiles what the one before it just compiled
+        SourcePlugin other = SourcePlugin.of(plugin.name(), new GeneratedPlugin("steady" + size, size, edit + 1_000_000).files());
+        var options = env.compiler.defaultOptions().withForbiddenSignatures(SECOND_PASS);
         double graft = 0;
+        double twoChecks = 0;
         ReferencePipeline.Result floor = null;
         ReferencePipeline.Result reference = null;
-        for (int k = 0; k < 3; k++) {
-            switch ((edit + k) % 3) {
+        for (int k = 0; k < 4; k++) {
+            switch ((edit + k) % 4) {
             case 0 -> graft = Samples.millis(() -> check(env.compiler.compile(source)));
-            case 1 -> floor = ecj.build(plugin);
+            case 1 -> twoChecks = Samples.millis(() -> check(env.compiler.compile(other, options, List.of())));
+            case 2 -> floor = ecj.build(plugin);
             default -> reference = javac.build(plugin);
             }
         }
-        return new Round(graft, floor, reference);
+        return new Round(graft, twoChecks, floor, reference);
     }
 
-    private record Round(double graft, ReferencePipeline.Result ecj, ReferencePipeline.Result javac) {
+    private record Round(double graft, double twoChecks, ReferencePipeline.Result ecj, ReferencePipeline.Result javac) {
     }
 
     void firstCall() throws Exception {
@@ -140,6 +156,8 @@ final class CompileScenario {
             env.report.add(Figure.of(p + "floor." + size, TITLE, "first call, " + size + " cl., raw ECJ + bnd (floor)", "ms", new Samples(floor)));
             env.report.add(Figure.of(p + "graft." + size, TITLE, "first call, " + size + " cl., **Graft**", "ms", new Samples(graft))
                 .against(p + "floor." + size));
+            env.report.add(Figure.of(p + "graft-two-checks." + size, TITLE, "steady, " + size + " cl., Graft + a second forbidden-call pass",
+                "ms", new Samples(twoChecks)).against(p + "graft." + size).targetRatio("check adds < 10%: <= 1.10x Graft", 1.10));
             env.report.add(Figure.of(p + "javac." + size, TITLE, "first call, " + size + " cl., javac + bnd", "ms", new Samples(javac))
                 .against(p + "floor." + size));
             env.report.add(Figure.of(p + "floor-process." + size, TITLE, "first call, " + size + " cl., raw ECJ + bnd, whole process",

@@ -97,8 +97,14 @@ public class EcjPluginCompiler implements PluginCompiler {
 
     @Override
     public CheckResult check(SourcePlugin plugin, List<Build> batch) {
+        return check(plugin, null, batch);
+    }
+
+    @Override
+    public CheckResult check(SourcePlugin plugin, CompileOptions options, List<Build> batch) {
         Settings s = settings;
-        PluginBuildRun.Outcome outcome = new PluginBuildRun(host, s, plugin, s.options(), batch == null ? List.of() : batch).run();
+        PluginBuildRun.Outcome outcome = new PluginBuildRun(host, s, plugin, options == null ? s.options() : options,
+            batch == null ? List.of() : batch).run();
         List<Diagnostic> diagnostics = new java.util.ArrayList<>(outcome.build().diagnostics());
         if (outcome.manifest() != null && outcome.origins() != null) {
             diagnostics.addAll(ResolutionCheck.check(outcome.manifest(), outcome.framework(), outcome.batch(), host.context(),

@@ -12,7 +12,7 @@ class SourceNestingTest {
 
     @Test
     void theFirstBracketPastTheLimitIsFound() {
-        assertEquals(6, firstTooDeep("f(a[{(", 3));
+        assertEquals(5, firstTooDeep("f(a[{(", 3));
     }
 
     @Test
@@ -32,6 +32,6 @@ class SourceNestingTest {
 
     @Test
     void aOneLineLiteralLeftOpenEndsAtTheLineEnd() {
-        assertEquals(9, firstTooDeep("\"((((\n((", 1));
+        assertEquals(7, firstTooDeep("\"((((\n((", 1));
     }
 }

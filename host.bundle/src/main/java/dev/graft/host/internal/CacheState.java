@@ -24,7 +24,7 @@ final class CacheState {
     static String of(Host host, Path folder, boolean dependsOnPlugins) {
         try {
             SourcePlugin plugin = host.compiler().read(folder);
-            Lookup lookup = host.cache().find(host.cache().key(plugin, host.compiler().defaultOptions()));
+            Lookup lookup = host.cache().find(host.cache().key(plugin, SiteSignatures.options(folder, host.compiler().defaultOptions())));
             if (lookup.isHit()) {
                 return "hit";
             }
@@ -33,7 +33,7 @@ final class CacheState {
                 return "stored";
             }
             return reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        } catch (SourceException e) {
+        } catch (SourceException | java.io.IOException e) {
             return "unreadable";
         }
     }

@@ -1,8 +1,9 @@
 package dev.graft.host.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.StringJoiner;
 
 import dev.graft.compiler.Build;
 import dev.graft.compiler.CheckResult;
+import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourcePlugin;
@@ -106,7 +108,8 @@ final class CheckCommand extends Command {
         Path dependency = found.folder();
         try {
             SourcePlugin plugin = found.source().isPresent() ? found.source().get() : host.compiler().read(dependency);
-            Build build = host.compiler().compile(plugin, host.compiler().defaultOptions(), List.copyOf(batch));
+            Build build = host.compiler().compile(plugin, SiteSignatures.options(dependency, host.compiler().defaultOptions()),
+                List.copyOf(batch));
             if (build.succeeded()) {
                 batch.add(build);
             } else {
@@ -115,6 +118,8 @@ final class CheckCommand extends Command {
             }
         } catch (SourceException e) {
             console.err().println("graft: " + DiagnosticText.format(dependency.toString(), e.diagnostic()));
+        } catch (IOException e) {
+            console.err().println("graft: cannot read the site's " + SiteSignatures.FILE + " of " + dependency + ": " + e);
         }
     }
 
@@ -128,9 +133,16 @@ final class CheckCommand extends Command {
                 return new Checked(dir, Path.of(dir).getFileName().toString(), List.of(e.diagnostic()), false);
             }
         }
-        CheckResult result = host.compiler().check(plugin, List.copyOf(batch));
+        CompileOptions options;
+        try {
+            options = SiteSignatures.options(Path.of(dir), host.compiler().defaultOptions());
+        } catch (IOException e) {
+            return new Checked(dir, plugin.name(), List.of(Diagnostic.of(Diagnostic.Severity.ERROR, "",
+                "cannot read the site's " + SiteSignatures.FILE + ": " + e)), false);
+        }
+        CheckResult result = host.compiler().check(plugin, options, List.copyOf(batch));
         if (result.ok()) {
-            batch.add(host.compiler().compile(plugin, host.compiler().defaultOptions(), List.copyOf(batch)));
+            batch.add(host.compiler().compile(plugin, options, List.copyOf(batch)));
         }
         return new Checked(dir, plugin.name(), result.diagnostics(), result.ok());
     }

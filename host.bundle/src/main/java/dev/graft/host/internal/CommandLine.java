@@ -98,7 +98,7 @@ public final class CommandLine implements ToIntFunction<String[]> {
         console.out().println("  --help     print this help; 'graft COMMAND --help' explains one command");
         console.out().println();
         console.out().println("Exit codes: 0 ok, 1 a plugin, check or command failed, 2 the command line was not understood,");
-        console.out().println("3 Graft could not start.");
+        console.out().println("3 Graft could not start, 4 a plugin called System.exit at run time (it is named on standard error).");
     }
 
     private static void printCommandHelp(Command command, Console console) {

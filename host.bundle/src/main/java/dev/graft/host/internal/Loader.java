@@ -1,5 +1,6 @@
 package dev.graft.host.internal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
 import dev.graft.cache.PluginCache;
+import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourcePlugin;
@@ -212,7 +214,13 @@ public final class Loader implements PluginLoader {
         } catch (SourceException e) {
             return Prepared.failed(folder.getFileName().toString(), folder, List.of(DiagnosticText.format(folder.toString(), e.diagnostic())));
         }
-        return Prepared.built(folder, builder.build(plugin, folder.toString(), useCache));
+        CompileOptions options;
+        try {
+            options = SiteSignatures.options(folder, compiler.defaultOptions());
+        } catch (IOException e) {
+            return Prepared.failed(plugin.name(), folder, List.of("cannot read the site's " + SiteSignatures.FILE + ": " + e));
+        }
+        return Prepared.built(folder, builder.build(plugin, options, folder.toString(), useCache));
     }
 
     private PluginRecord install(Prepared prepared, boolean useCache) {

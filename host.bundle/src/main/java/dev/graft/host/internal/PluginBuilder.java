@@ -8,6 +8,7 @@ import dev.graft.cache.CacheKey;
 import dev.graft.cache.Lookup;
 import dev.graft.cache.PluginCache;
 import dev.graft.compiler.Build;
+import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourcePlugin;
@@ -37,11 +38,11 @@ final class PluginBuilder {
         this.cache = cache;
     }
 
-    Outcome build(SourcePlugin plugin, String displayFolder, boolean useCache) {
+    Outcome build(SourcePlugin plugin, CompileOptions options, String displayFolder, boolean useCache) {
         long start = System.nanoTime();
         CacheKey key = null;
         if (useCache) {
-            key = cache.key(plugin, compiler.defaultOptions());
+            key = cache.key(plugin, options);
             Lookup lookup = cache.find(key);
             if (lookup.isHit()) {
                 byte[] jar = lookup.bundle().orElseThrow();
@@ -51,7 +52,7 @@ final class PluginBuilder {
                 return new Outcome(plugin.name(), jar, true, digest, millisSince(start), List.of(), List.of());
             }
         }
-        Build build = compiler.compile(plugin);
+        Build build = compiler.compile(plugin, options, List.of());
         if (!build.succeeded()) {
             List<String> problems = new ArrayList<>();
             for (Diagnostic d : build.errors()) {
