@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import de.thetaphi.forbiddenapis.ClassSetChecker;
 import de.thetaphi.forbiddenapis.ParseException;
@@ -30,7 +32,7 @@ final class ForbiddenCalls {
     private static final int KEPT_EXTRA_CHECKERS = 8;
 
     private final String hostSignatures;
-    private ClassSetChecker host;
+    private volatile CompletableFuture<ClassSetChecker> host;
     private final Map<String, ClassSetChecker> extra = new LinkedHashMap<>(16, 0.75f, true);
 
     ForbiddenCalls() {
@@ -41,6 +43,27 @@ final class ForbiddenCalls {
             hostSignatures = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts making the checker of Graft's signatures, unless it is made or being made: the first
+     * one in a JVM reads the JDK classes the signatures name and loads the checker's own classes,
+     * which a first compile can overlap with ECJ's warm-up instead of waiting for it afterwards.
+     */
+    synchronized void prepare() {
+        if (host == null) {
+            host = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new ClassSetChecker(ClassLoader.getPlatformClassLoader(), hostSignatures);
+                } catch (ParseException | IOException e) {
+                    throw new IllegalStateException("Graft's own " + SIGNATURES + " cannot be used: " + e.getMessage(), e);
+                }
+            }, task -> {
+                Thread t = new Thread(task, "graft-forbidden-calls");
+                t.setDaemon(true);
+                t.start();
+            });
         }
     }
 
@@ -71,13 +94,19 @@ final class ForbiddenCalls {
         return found;
     }
 
-    private synchronized ClassSetChecker checker(String extraSignatures) throws ParseException, IOException {
+    private ClassSetChecker checker(String extraSignatures) throws ParseException, IOException {
         if (extraSignatures == null) {
-            if (host == null) {
-                host = new ClassSetChecker(ClassLoader.getPlatformClassLoader(), hostSignatures);
+            prepare();
+            try {
+                return host.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
-            return host;
         }
+        return extraChecker(extraSignatures);
+    }
+
+    private synchronized ClassSetChecker extraChecker(String extraSignatures) throws ParseException, IOException {
         ClassSetChecker c = extra.get(extraSignatures);
         if (c == null) {
             c = new ClassSetChecker(ClassLoader.getPlatformClassLoader(), extraSignatures);

@@ -123,6 +123,7 @@ final class PluginBuildRun {
         if (tooDeep.isPresent()) {
             return failed(tooDeep.get());
         }
+        host.forbiddenCalls().prepare();
         long deadline = System.nanoTime() + settings.deadlineMillis() * 1_000_000L;
         try {
             return host.threads().run(plugin.name(), settings.stackBytes(), settings.deadlineMillis(),
