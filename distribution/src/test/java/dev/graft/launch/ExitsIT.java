@@ -76,6 +76,30 @@ class ExitsIT {
     }
 
     @Test
+    void checkAsJsonPositionsAForbiddenCall() throws Exception {
+        writeActivator("halter", "Runtime.getRuntime().halt(0);");
+        String dir = site.resolve("halter").toString();
+        GraftProcess.Result r = GraftProcess.run(tmp, "check", "--format", "json", dir);
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().contains("{\"file\":\"" + dir + "/src/halter/Main.java\",\"line\":8,\"column\":30,\"severity\":\"error\","
+            + "\"message\":\"forbidden method invocation java.lang.Runtime#halt(int): it would end the host process"), r.out());
+    }
+
+    @Test
+    void underWatchAnEditThatAddsAnExitFailsToSwapAndTheOldVersionKeepsRunning() throws Exception {
+        writeActivator("edited", "System.out.println(\"edited v1 started\");");
+        GraftProcess graft = GraftProcess.start(tmp, "run", "--watch", "--site", site.toString(), "--cache", tmp.resolve("cache").toString());
+        running.add(graft);
+        graft.awaitLine("edited v1 started", WAIT);
+        graft.awaitStderr("graft: watching", WAIT);
+        writeActivator("edited", "System.exit(0);");
+        String failed = graft.awaitLine("graft: watch: edited changed", WAIT);
+        assertTrue(failed.matches("graft: watch: edited changed \\(src/edited/Main.java\\) -> swap failed, bundle \\d+ keeps running: "
+            + ".*edited/src/edited/Main.java:8:16: error: forbidden method invocation java.lang.System#exit\\(int\\): .*"), failed);
+        assertTrue(graft.process().isAlive(), "graft keeps running");
+    }
+
+    @Test
     void anExitReachedThroughReflectionNamesThePluginAndEndsWithGraftsOwnCode() throws Exception {
         writeActivator("quitter", "Class.forName(\"java.lang.System\").getMethod(\"exit\", int.class).invoke(null, 3);");
         GraftProcess.Result r = GraftProcess.run(tmp, "run", "--once", "--no-cache", "--site", site.toString());
