@@ -156,8 +156,6 @@ final class CompileScenario {
             env.report.add(Figure.of(p + "floor." + size, TITLE, "first call, " + size + " cl., raw ECJ + bnd (floor)", "ms", new Samples(floor)));
             env.report.add(Figure.of(p + "graft." + size, TITLE, "first call, " + size + " cl., **Graft**", "ms", new Samples(graft))
                 .against(p + "floor." + size));
-            env.report.add(Figure.of(p + "graft-two-checks." + size, TITLE, "steady, " + size + " cl., Graft + a second forbidden-call pass",
-                "ms", new Samples(twoChecks)).against(p + "graft." + size).targetRatio("check adds < 10%: <= 1.10x Graft", 1.10));
             env.report.add(Figure.of(p + "javac." + size, TITLE, "first call, " + size + " cl., javac + bnd", "ms", new Samples(javac))
                 .against(p + "floor." + size));
             env.report.add(Figure.of(p + "floor-process." + size, TITLE, "first call, " + size + " cl., raw ECJ + bnd, whole process",
