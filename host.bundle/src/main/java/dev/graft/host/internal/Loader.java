@@ -204,7 +204,7 @@ public final class Loader implements PluginLoader {
         if (found.source().isEmpty()) {
             return prepare(found.folder(), useCache);
         }
-        return Prepared.built(found.folder(), builder.build(found.source().get(), found.folder().toString(), useCache));
+        return build(found.source().get(), found.folder(), useCache);
     }
 
     private Prepared prepare(Path folder, boolean useCache) {
@@ -214,6 +214,11 @@ public final class Loader implements PluginLoader {
         } catch (SourceException e) {
             return Prepared.failed(folder.getFileName().toString(), folder, List.of(DiagnosticText.format(folder.toString(), e.diagnostic())));
         }
+        return build(plugin, folder, useCache);
+    }
+
+    /** Builds a plugin with the compile options of its site. */
+    private Prepared build(SourcePlugin plugin, Path folder, boolean useCache) {
         CompileOptions options;
         try {
             options = SiteSignatures.options(folder, compiler.defaultOptions());
