@@ -39,11 +39,14 @@ public final class ClassSetChecker {
     /**
      * @param jdk the class loader the classes named by the signatures come from
      * @param signatures signatures in forbiddenapis' format
-     * @throws ParseException when a signature cannot be parsed, or names a class or member the JDK lacks
+     * @param strict whether a signature naming a class or member the JDK lacks is an error; when
+     *        not, such a signature is left out (a call the running Java does not have cannot be made)
+     * @throws ParseException when a signature cannot be parsed, or (when strict) names a class or member the JDK lacks
      * @throws IOException when a class named by a signature cannot be read
      */
-    public ClassSetChecker(ClassLoader jdk, String signatures) throws ParseException, IOException {
-        this.checker = new Checker(QUIET, jdk, EnumSet.of(Checker.Option.FAIL_ON_UNRESOLVABLE_SIGNATURES));
+    public ClassSetChecker(ClassLoader jdk, String signatures, boolean strict) throws ParseException, IOException {
+        this.checker = new Checker(QUIET, jdk,
+            strict ? EnumSet.of(Checker.Option.FAIL_ON_UNRESOLVABLE_SIGNATURES) : EnumSet.noneOf(Checker.Option.class));
         checker.parseSignaturesString(signatures);
     }
 

@@ -55,7 +55,8 @@ final class ForbiddenCalls {
         if (host == null) {
             host = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return new ClassSetChecker(ClassLoader.getPlatformClassLoader(), hostSignatures);
+                    // lenient: a later Java may have removed a method Graft forbids (ThreadGroup#stop, ...)
+                    return new ClassSetChecker(ClassLoader.getPlatformClassLoader(), hostSignatures, false);
                 } catch (ParseException | IOException e) {
                     throw new IllegalStateException("Graft's own " + SIGNATURES + " cannot be used: " + e.getMessage(), e);
                 }
@@ -109,7 +110,7 @@ final class ForbiddenCalls {
     private synchronized ClassSetChecker extraChecker(String extraSignatures) throws ParseException, IOException {
         ClassSetChecker c = extra.get(extraSignatures);
         if (c == null) {
-            c = new ClassSetChecker(ClassLoader.getPlatformClassLoader(), extraSignatures);
+            c = new ClassSetChecker(ClassLoader.getPlatformClassLoader(), extraSignatures, true);
             extra.put(extraSignatures, c);
             if (extra.size() > KEPT_EXTRA_CHECKERS) {
                 extra.remove(extra.keySet().iterator().next());
