@@ -1,0 +1,139 @@
+package dev.graft.host.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+import dev.graft.host.LoadOptions;
+import dev.graft.host.LoadPlan;
+import dev.graft.host.PluginLoader;
+import dev.graft.host.PluginRecord;
+import dev.graft.host.PluginRegistry;
+import dev.graft.host.PluginState;
+
+/**
+ * One site per configuration of the factory PID {@code dev.graft.site}: its plugins load when the
+ * configuration appears, the site is watched while it exists (as {@code graft run --watch} does),
+ * and its plugins unload when the configuration goes or Graft stops. A configuration whose path is
+ * wrong, or names a folder another configuration holds, loads nothing and logs why.
+ */
+@Component(service = {}, configurationPid = SiteComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = SiteConfiguration.class, factory = true)
+public final class SiteComponent {
+
+    static final String PID = "dev.graft.site";
+    private static final System.Logger LOG = System.getLogger("dev.graft.host");
+
+    @Reference
+    PluginLoader loader;
+    @Reference
+    PluginRegistry registry;
+    @Reference
+    SiteClaims claims;
+
+    private String pid;
+    private Path folder;
+    private Thread worker;
+    private SiteWatcher watcher;
+    private boolean closed;
+
+    @Activate
+    void activate(SiteConfiguration config, java.util.Map<String, Object> properties) {
+        pid = String.valueOf(properties.get(Constants.SERVICE_PID));
+        Path checked;
+        try {
+            checked = SiteFolder.of(pid, config.path());
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.ERROR, e.getMessage() + "; nothing loaded");
+            return;
+        }
+        Optional<String> holder = claims.claim(checked, pid);
+        if (holder.isPresent()) {
+            LOG.log(System.Logger.Level.ERROR, "site configuration " + pid + ": " + checked + " is already the site of configuration "
+                + holder.get() + "; nothing loaded");
+            return;
+        }
+        folder = checked;
+        worker = new Thread(() -> load(config), "graft-site " + folder);
+        worker.setDaemon(true);
+        worker.setContextClassLoader(SiteComponent.class.getClassLoader());
+        worker.start();
+    }
+
+    private void load(SiteConfiguration config) {
+        List<Path> sites = List.of(folder);
+        Console console = LoggedConsole.of(LOG, "site " + folder + ": ");
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (config.watch()) {
+                long poll = config.poll_ms();
+                ChangeSignal signal = ChangeSignal.open(sites, poll > 0 ? poll : RunCommand.DEFAULT_POLL_MILLIS, poll > 0,
+                    warning -> console.err().println(warning));
+                watcher = new SiteWatcher(loader, sites, Math.max(0, config.debounce_ms()), signal, new WatchReport(console));
+            }
+        }
+        LoadPlan plan = loader.plan(sites);
+        plan.problems().forEach(p -> console.err().println(p));
+        List<PluginRecord> records = loader.loadAll(plan, new LoadOptions(sites, List.of(), true));
+        long failed = 0;
+        for (PluginRecord r : records) {
+            if (r.state() != PluginState.ACTIVE) {
+                failed++;
+                console.err().println(r.name() + " " + r.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + String.join("; ", r.problems()));
+            }
+        }
+        console.out().println((records.size() - failed) + " loaded, " + failed + " failed"
+            + (watcher == null ? "" : "; watching"));
+        synchronized (this) {
+            if (!closed && watcher != null) {
+                watcher.start();
+            }
+        }
+    }
+
+    /** Stops the watch, waits for a load under way, then unloads every plugin that came from the site. */
+    @Deactivate
+    void deactivate() {
+        if (folder == null) {
+            return;
+        }
+        SiteWatcher stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = watcher;
+        }
+        if (stopping != null) {
+            stopping.close();
+        }
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (PluginRecord r : registry.plugins()) {
+            if (r.state() == PluginState.ACTIVE && fromSite(r)) {
+                loader.unload(r.name());
+            }
+        }
+        claims.release(folder, pid);
+        LOG.log(System.Logger.Level.INFO, "site " + folder + ": unloaded (configuration " + pid + " gone or Graft stopping)");
+    }
+
+    private boolean fromSite(PluginRecord r) {
+        try {
+            return Path.of(r.site()).toAbsolutePath().normalize().startsWith(folder);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+}
