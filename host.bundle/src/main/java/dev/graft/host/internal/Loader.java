@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.hooks.bundle.CollisionHook;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -56,6 +57,9 @@ public final class Loader implements PluginLoader {
     PluginRegistry registry;
     @Reference
     ServiceComponentRuntime scr;
+    /** Held so that no plugin is installed before a swap may install its new version beside the old one. */
+    @Reference(target = "(component.name=dev.graft.host.internal.SideBySideVersions)")
+    CollisionHook sideBySide;
 
     private BundleContext context;
     private BundleStarter starter;

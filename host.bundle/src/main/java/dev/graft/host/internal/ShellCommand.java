@@ -49,7 +49,13 @@ final class ShellCommand extends Command {
             console.err().println("graft shell: cannot start the shell: " + e.getMessage());
             return GraftMain.EXIT_FAILED;
         }
-        ServiceTracker<CommandProcessor, CommandProcessor> processors = new ServiceTracker<>(host.context(), CommandProcessor.class, null);
+        ServiceTracker<CommandProcessor, CommandProcessor> processors;
+        try {
+            processors = new ServiceTracker<>(host.context(), CommandProcessor.class, null);
+        } catch (NoClassDefFoundError e) {
+            console.err().println("graft shell: the Gogo shell is not installed");
+            return GraftMain.EXIT_FAILED;
+        }
         processors.open();
         try {
             CommandProcessor processor = processors.waitForService(PROCESSOR_WAIT_MILLIS);
