@@ -16,6 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.resource.Requirement;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -82,6 +85,20 @@ class GraftRuntimeIT {
     void versionExitsZeroAndUnknownCommandExitsTwo() {
         assertEquals(GraftMain.EXIT_OK, commandLine.applyAsInt(new String[] { "--version" }));
         assertEquals(GraftMain.EXIT_USAGE, commandLine.applyAsInt(new String[] { "no-such-command" }));
+    }
+
+    @Test
+    void hostImportsOnlyOsgiSpecificationPackagesAndGogoOptionally() {
+        Bundle host = Arrays.stream(context.getBundles()).filter(b -> "dev.graft.host".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        for (Requirement r : host.adapt(BundleRevision.class).getRequirements(PackageNamespace.PACKAGE_NAMESPACE)) {
+            String filter = r.getDirectives().get(PackageNamespace.REQUIREMENT_FILTER_DIRECTIVE);
+            boolean optional = PackageNamespace.RESOLUTION_OPTIONAL.equals(r.getDirectives().get(PackageNamespace.REQUIREMENT_RESOLUTION_DIRECTIVE));
+            if (filter.contains("org.apache.felix.service.command")) {
+                assertTrue(optional, "the Gogo package is an optional import: " + filter);
+            } else {
+                assertTrue(filter.matches(".*osgi\\.wiring\\.package=(java|org\\.osgi|dev\\.graft)\\..*"), "a specification or Graft package: " + filter);
+            }
+        }
     }
 
     private static String describe(List<ComponentConfigurationDTO> configurations) {
