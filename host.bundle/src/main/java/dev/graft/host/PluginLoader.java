@@ -50,6 +50,20 @@ public interface PluginLoader {
     PluginRecord load(Path folder, boolean useCache);
 
     /**
+     * Loads one plugin folder that must provide a service of the given type, the way the host
+     * expects it: after the compile and before the install, the bundle must declare a component
+     * providing {@code type} ({@code Provide-Capability: osgi.service}); once started, its service
+     * must be an instance of the very class the caller sees. Otherwise nothing stays installed and
+     * the record says what the plugin provides instead.
+     *
+     * @param <T> the service type
+     * @param folder the plugin folder
+     * @param type the service type every caller of the plugin will use
+     * @return the record and, when it loaded, the plugin's service
+     */
+    <T> PluginService<T> load(Path folder, Class<T> type);
+
+    /**
      * Loads a jar made by {@code graft compile}; only when its provenance shows this host's fingerprint.
      *
      * @param jar the bundle jar

@@ -37,6 +37,7 @@ import dev.graft.host.LoadPlan;
 import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
+import dev.graft.host.PluginService;
 import dev.graft.host.PluginState;
 import dev.graft.host.RetiredRevision;
 import dev.graft.host.SwapResult;
@@ -133,6 +134,28 @@ public final class Loader implements PluginLoader {
     @Override
     public PluginRecord load(Path folder, boolean useCache) {
         return install(prepare(folder, useCache), useCache);
+    }
+
+    @Override
+    public <T> PluginService<T> load(Path folder, Class<T> type) {
+        Prepared prepared = prepare(folder, true);
+        if (prepared.outcome() != null && prepared.outcome().succeeded()) {
+            Optional<String> missing = ServiceOfType.missing(prepared.name(), prepared.outcome().bundle(), type);
+            if (missing.isPresent()) {
+                return ServiceOfType.refused(prepared.failedRecord(), missing.get());
+            }
+        }
+        PluginRecord loaded = install(prepared, true);
+        if (loaded.state() != PluginState.ACTIVE) {
+            return new PluginService<>(loaded, Optional.empty());
+        }
+        Optional<T> service = ServiceOfType.find(context, context.getBundle(loaded.bundleId()), type);
+        if (service.isEmpty()) {
+            unload(loaded.name());
+            return ServiceOfType.refused(loaded, loaded.name() + "'s " + type.getName()
+                + " service is not of the class the host sees (the plugin wires to another copy of it); unloaded");
+        }
+        return new PluginService<>(loaded, service);
     }
 
     @Override
