@@ -58,9 +58,11 @@ class ContainedRunTest {
     @Test
     void aThreadLeftRunningAtTheDeadlineIsInterruptedAndNeverReused() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
         AtomicReference<Thread> stuck = new AtomicReference<>();
-        assertThrows(TimeoutException.class, () -> threads.run("stuck", STACK, 100, () -> {
+        assertThrows(TimeoutException.class, () -> threads.run("stuck", STACK, 1000, () -> {
             stuck.set(Thread.currentThread());
+            started.countDown();
             while (release.getCount() > 0) {
                 try {
                     release.await();
@@ -70,6 +72,8 @@ class ContainedRunTest {
             }
             return null;
         }));
+        // a deadline that passes before the task begins cancels it: the deadline leaves a loaded machine time to start it
+        assertTrue(started.await(0, TimeUnit.SECONDS), "the task was running at its deadline");
         Thread next = threads.run("next", STACK, DEADLINE, Thread::currentThread);
         assertNotSame(stuck.get(), next);
         release.countDown();
