@@ -1,6 +1,9 @@
 package dev.graft.compiler.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +43,10 @@ final class BundlePackager {
      * @param exporterVersions the version of each package the classes were compiled against
      * @param headers extra headers (provenance)
      * @param activator the detected Bundle-Activator, or null
+     * @param files the plugin folder's files, which {@code -includeresource} may copy
      */
     record Input(String name, PluginBnd bnd, SortedMap<String, byte[]> classes, SortedMap<String, byte[]> resources,
-        Map<String, String> exporterVersions, Map<String, String> headers, String activator) {
+        Map<String, String> exporterVersions, Map<String, String> headers, String activator, Map<String, byte[]> files) {
     }
 
     /**
@@ -71,8 +75,10 @@ final class BundlePackager {
                 packages.add(e.getKey().substring(0, slash).replace('/', '.'));
             }
         }
+        Properties instructions = in.bnd().properties();
+        Path copy = ContainedPaths.includesResources(instructions) ? copyOfFolder(in.files()) : null;
         try (Builder b = new Builder()) {
-            Properties instructions = in.bnd().properties();
+            b.setBase(copy == null ? BndEvaluation.FOLDER : copy.toFile());
             b.setProperties(instructions);
             b.addClasspath(classes);
             b.addClasspath(exportsOf(in.exporterVersions()));
@@ -109,7 +115,36 @@ final class BundlePackager {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             built.write(bytes);
             return new Output(bytes.toByteArray(), ManifestSummary.of(manifest, built), manifest, referrers, diagnostics);
+        } finally {
+            if (copy != null) {
+                deleteTree(copy);
+            }
         }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary copy; the next build makes its own
+        }
+    }
+
+    /**
+     * A private copy of the plugin's files for {@code -includeresource}, whose paths were checked to
+     * stay inside the folder: bnd reads from it, and it holds nothing but the plugin's plain files.
+     */
+    private static Path copyOfFolder(Map<String, byte[]> files) throws IOException {
+        Path copy = Files.createTempDirectory("graft-plugin-");
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            Path target = copy.resolve(e.getKey()).normalize();
+            if (!target.startsWith(copy)) {
+                throw new IOException("a file of the plugin folder leaves it: " + e.getKey());
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, e.getValue());
+        }
+        return copy;
     }
 
     /** A jar with nothing but a manifest exporting the given packages, so bnd gives imports version ranges. */

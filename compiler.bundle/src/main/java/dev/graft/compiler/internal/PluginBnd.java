@@ -6,42 +6,74 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Properties;
 
-import aQute.bnd.osgi.Processor;
+import dev.graft.compiler.Diagnostic;
+import dev.graft.compiler.Diagnostic.Severity;
+import dev.graft.compiler.SourceException;
 
 /**
- * The plugin's own {@code bnd.bnd}: its instructions, and where each header starts so that a
- * diagnostic about a header can point at it.
+ * One bnd file of a plugin ({@code bnd.bnd} or a file it includes): its instructions as written
+ * (escapes and line continuations undone, no macro expanded, nothing included), and where each
+ * header starts so that a diagnostic about a header can point at it. {@link BndEvaluation} turns
+ * it into the instructions bnd gets.
  */
 final class PluginBnd {
 
-    static final PluginBnd EMPTY = new PluginBnd(new byte[0], "", new Properties());
+    static final PluginBnd EMPTY = new PluginBnd(PluginLayout.BND_FILE, new byte[0], "", new Properties());
 
+    private final String file;
     private final byte[] bytes;
     private final String text;
     private final Properties properties;
     private final LineMap lines;
 
-    private PluginBnd(byte[] bytes, String text, Properties properties) {
+    private PluginBnd(String file, byte[] bytes, String text, Properties properties) {
+        this.file = file;
         this.bytes = bytes;
         this.text = text;
         this.properties = properties;
         this.lines = new LineMap(text.toCharArray());
     }
 
-    static PluginBnd parse(byte[] bytes) throws IOException {
-        if (bytes == null) {
-            return EMPTY;
+    /**
+     * @param bytes the bytes of {@code bnd.bnd}, or null when the plugin has none
+     * @return the parsed file
+     * @throws SourceException when the bytes are not valid UTF-8
+     */
+    static PluginBnd parse(byte[] bytes) throws SourceException {
+        return bytes == null ? EMPTY : parse(PluginLayout.BND_FILE, bytes);
+    }
+
+    /**
+     * @param file the file's path in the plugin folder
+     * @param bytes its bytes
+     * @return the parsed file
+     * @throws SourceException when the bytes are not valid UTF-8
+     */
+    static PluginBnd parse(String file, byte[] bytes) throws SourceException {
+        SourceDecoder.Decoded decoded = SourceDecoder.decode(file, bytes, StandardCharsets.UTF_8);
+        if (!decoded.ok()) {
+            throw new SourceException(decoded.error());
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = new String(decoded.text());
+        Properties read = new Properties();
+        try {
+            read.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new SourceException(Diagnostic.of(Severity.ERROR, file, "cannot read " + file + ": " + e.getMessage()));
+        }
         Properties plain = new Properties();
-        try (Processor p = new Processor()) {
-            p.setProperties(new StringReader(text));
-            Properties read = p.getProperties();
-            for (String key : read.stringPropertyNames()) {
-                plain.setProperty(key, read.getProperty(key));
-            }
+        for (String key : read.stringPropertyNames()) {
+            plain.setProperty(key, read.getProperty(key));
         }
-        return new PluginBnd(bytes, text, plain);
+        return new PluginBnd(file, bytes, text, plain);
+    }
+
+    /**
+     * @param evaluated the instructions after evaluation
+     * @return this file's text and positions with the given instructions
+     */
+    PluginBnd withProperties(Properties evaluated) {
+        return new PluginBnd(file, bytes, text, evaluated);
     }
 
     /** @return the bytes parsed; do not modify them */
@@ -51,6 +83,10 @@ final class PluginBnd {
 
     boolean present() {
         return this != EMPTY;
+    }
+
+    String file() {
+        return file;
     }
 
     Properties properties() {
@@ -76,17 +112,77 @@ final class PluginBnd {
     int lineOf(String header) {
         int at = 0;
         while ((at = text.indexOf(header, at)) >= 0) {
-            boolean lineStart = at == 0 || text.charAt(at - 1) == '\n' || text.charAt(at - 1) == '\r';
+            int lineStart = at;
+            while (lineStart > 0 && (text.charAt(lineStart - 1) == ' ' || text.charAt(lineStart - 1) == '\t')) {
+                lineStart--;
+            }
+            boolean startsLine = lineStart == 0 || text.charAt(lineStart - 1) == '\n' || text.charAt(lineStart - 1) == '\r';
             int after = at + header.length();
-            while (after < text.length() && text.charAt(after) == ' ') {
+            while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
                 after++;
             }
-            if (lineStart && after < text.length() && (text.charAt(after) == ':' || text.charAt(after) == '=')) {
+            if (startsLine && !continues(lineStart) && after < text.length() && (text.charAt(after) == ':' || text.charAt(after) == '=')) {
                 return lines.line(at);
             }
             at = after;
         }
         return 0;
+    }
+
+    /** @return whether the line before the given line start ends with a continuation backslash */
+    private boolean continues(int lineStart) {
+        int i = lineStart - 1;
+        if (i >= 0 && text.charAt(i) == '\n') {
+            i--;
+        }
+        if (i >= 0 && text.charAt(i) == '\r') {
+            i--;
+        }
+        int backslashes = 0;
+        while (i >= 0 && text.charAt(i) == '\\') {
+            backslashes++;
+            i--;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    /**
+     * Where a text appears in the declaration of a header, continuation lines included.
+     *
+     * @param header the header
+     * @param needle the text looked for
+     * @return a diagnostic position: the line and column of the text, else of the header, else line 0
+     */
+    int[] positionIn(String header, String needle) {
+        int line = lineOf(header);
+        if (line == 0) {
+            return new int[] {0, 0};
+        }
+        for (int l = line; l <= lines.lineCount(); l++) {
+            String lineText = lineText(l);
+            int col = needle.isEmpty() ? -1 : lineText.indexOf(needle);
+            if (col >= 0) {
+                return new int[] {l, col + 1};
+            }
+            if (!lineText.stripTrailing().endsWith("\\")) {
+                break;
+            }
+        }
+        return new int[] {line, 1};
+    }
+
+    /**
+     * An error at a text in a header's declaration.
+     *
+     * @param header the header
+     * @param needle the text to point at
+     * @param message the message
+     * @return the diagnostic
+     */
+    Diagnostic errorAt(String header, String needle, String message) {
+        int[] at = positionIn(header, needle);
+        return at[0] == 0 ? Diagnostic.of(Severity.ERROR, file, message)
+            : new Diagnostic(Severity.ERROR, file, at[0], at[1], message, lineText(at[0]));
     }
 
     /**
@@ -97,25 +193,6 @@ final class PluginBnd {
     int columnOf(int line, String needle) {
         int i = lines.lineText(line).indexOf(needle);
         return i < 0 ? 1 : i + 1;
-    }
-
-    /**
-     * The first use of a bnd macro that runs an operating system command ({@code system},
-     * {@code system-allow-fail}); compiling or checking a plugin must not run anything.
-     *
-     * @return the offset of the macro, or -1
-     */
-    int commandMacroOffset() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$[{(\\[<\u00ab]\\s*system(?:-allow-fail)?\\s*[;})\\]>\u00bb]").matcher(text);
-        return m.find() ? m.start() : -1;
-    }
-
-    int line(int offset) {
-        return lines.line(offset);
-    }
-
-    int column(int offset) {
-        return lines.column(offset);
     }
 
     String lineText(int line) {

@@ -21,6 +21,7 @@ import dev.graft.compiler.Diagnostic.Severity;
 import dev.graft.compiler.Exporters;
 import dev.graft.compiler.HostFingerprint;
 import dev.graft.compiler.ProvenanceHeaders;
+import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourcePlugin;
 import dev.graft.compiler.WiredPackage;
 
@@ -90,18 +91,18 @@ final class PluginBuildRun {
         if (layout.sources().isEmpty()) {
             return failed(Diagnostic.of(Severity.ERROR, "", "no sources: the plugin has no .java files (under src/, or in the plugin folder when it has no src/)"));
         }
-        PluginBnd bnd;
+        PluginBnd written;
         try {
-            bnd = PluginBnd.parse(layout.bnd());
-        } catch (Exception e) {
-            return failed(Diagnostic.of(Severity.ERROR, PluginLayout.BND_FILE, "cannot read bnd.bnd: " + e.getMessage()));
+            written = PluginBnd.parse(layout.bnd());
+        } catch (SourceException e) {
+            return failed(e.diagnostic());
         }
-        int command = bnd.commandMacroOffset();
-        if (command >= 0) {
-            int line = bnd.line(command);
-            return failed(new Diagnostic(Severity.ERROR, PluginLayout.BND_FILE, line, bnd.column(command),
-                "bnd.bnd may not run commands: the system macros are not allowed in a source plugin", bnd.lineText(line)));
+        BndEvaluation.Result evaluated = BndEvaluation.evaluate(written, plugin.files());
+        if (!evaluated.errors().isEmpty()) {
+            diagnostics.addAll(evaluated.errors());
+            return failed();
         }
+        PluginBnd bnd = evaluated.bnd();
         if (bnd.symbolicName().isPresent() && !bnd.symbolicName().get().equals(plugin.name())) {
             int line = bnd.lineOf(Constants.BUNDLE_SYMBOLICNAME);
             return failed(new Diagnostic(Severity.ERROR, PluginLayout.BND_FILE, line, bnd.columnOf(line, bnd.symbolicName().get()),
@@ -175,7 +176,7 @@ final class PluginBuildRun {
         BundlePackager.Output packaged;
         try {
             packaged = BundlePackager.pack(new BundlePackager.Input(plugin.name(), bnd, compiled.classes(), layout.resources(), versions,
-                provenance(), activator));
+                provenance(), activator, plugin.files()));
         } catch (Throwable t) {
             return failed(Diagnostic.of(Severity.ERROR, "", "internal error in bnd: " + t));
         }

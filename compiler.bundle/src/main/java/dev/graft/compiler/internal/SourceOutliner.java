@@ -44,7 +44,7 @@ final class SourceOutliner {
         PluginBnd bnd;
         try {
             bnd = PluginBnd.parse(plugin.files().get(PluginLayout.BND_FILE));
-        } catch (java.io.IOException e) {
+        } catch (dev.graft.compiler.SourceException e) {
             bnd = PluginBnd.EMPTY;
         }
         return outline(plugin, bnd);
