@@ -181,7 +181,7 @@ final class PluginBuildRun {
             return failed(Diagnostic.of(Severity.ERROR, "", "internal error in bnd: " + t));
         }
         diagnostics.addAll(packaged.diagnostics());
-        diagnostics.addAll(ExportOverlap.warnings(packaged.manifest(), framework, plugin.name(), bnd, sources));
+        diagnostics.addAll(ExportOverlap.check(packaged.manifest(), framework, batch, plugin.name(), bnd, sources));
         if (options.warningsAsErrors()) {
             diagnostics.replaceAll(d -> d.severity() == Severity.WARNING
                 ? new Diagnostic(Severity.ERROR, d.file(), d.line(), d.column(), d.message() + " (warnings are errors)", d.sourceLine())

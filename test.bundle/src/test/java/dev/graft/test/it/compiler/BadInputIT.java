@@ -145,14 +145,6 @@ class BadInputIT {
     }
 
     @Test
-    void bndMacroThatRunsACommandIsRefused() {
-        Build build = compiler.compile(plugin("bad.command", "bnd.bnd", "Bundle-Version: 1.0.0\nX-Who: ${system;id}\n",
-            "src/com/acme/A.java", Plugins.hello("A")));
-        assertDiagnostic("bnd.bnd:2:8: error: bnd.bnd may not run commands: the system macros are not allowed in a source plugin",
-            "X-Who: ${system;id}", onlyError(build));
-    }
-
-    @Test
     void invalidNameIsRefusedBeforeAnythingIsRead() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SourcePlugin.of("../evil", Map.of()));
         assertEquals("invalid plugin name '../evil': a name is 1 to 64 characters of letters, digits, '_', '.' or '-' "
