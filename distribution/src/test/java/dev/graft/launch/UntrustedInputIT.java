@@ -1,0 +1,84 @@
+package dev.graft.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bytes that are not UTF-8 fail that plugin, with file and byte offset, in check, compile and run alike. */
+class UntrustedInputIT {
+
+    private static final String BND_ERROR = "bnd.bnd:2:12: error: malformed UTF-8: byte 0xE9 at byte offset 33 is not valid UTF-8";
+    private static final String SOURCE_ERROR = "src/b/B.java:1:15: error: malformed UTF-8: byte 0xE9 at byte offset 14 is not valid UTF-8";
+
+    @TempDir
+    Path tmp;
+    Path site;
+
+    @BeforeEach
+    void folders() throws Exception {
+        site = Files.createDirectory(tmp.resolve("site"));
+    }
+
+    /** A plugin whose bnd.bnd holds "café" in Latin-1. */
+    private Path badBnd() throws Exception {
+        Path plugin = Files.createDirectories(site.resolve("latin1bnd/src/b"));
+        Files.writeString(plugin.resolve("B.java"), "package b;\npublic class B {}\n");
+        byte[] head = "Bundle-Version: 1.0.0\nX-Name: caf".getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = new byte[head.length + 2];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        bytes[head.length] = (byte) 0xE9;
+        bytes[head.length + 1] = '\n';
+        Files.write(site.resolve("latin1bnd/bnd.bnd"), bytes);
+        return site.resolve("latin1bnd");
+    }
+
+    /** A plugin whose source holds "é" in Latin-1 in a comment. */
+    private Path badSource() throws Exception {
+        Path plugin = Files.createDirectories(site.resolve("latin1src/src/b"));
+        byte[] head = "package b; // ".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\npublic class B {}\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        bytes[head.length] = (byte) 0xE9;
+        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+        Files.write(plugin.resolve("B.java"), bytes);
+        return site.resolve("latin1src");
+    }
+
+    @Test
+    void runCountsAPluginWhoseBndBndIsNotUtf8AsFailed() throws Exception {
+        badBnd();
+        GraftProcess.Result r = GraftProcess.run(tmp, "run", "--once", "--no-cache", "--site", site.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains(BND_ERROR), r.out() + r.err());
+    }
+
+    @Test
+    void runCountsAPluginWhoseSourceIsNotUtf8AsFailed() throws Exception {
+        badSource();
+        GraftProcess.Result r = GraftProcess.run(tmp, "run", "--once", "--no-cache", "--site", site.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains(SOURCE_ERROR), r.out() + r.err());
+    }
+
+    @Test
+    void checkAndCompileFailOnABndBndThatIsNotUtf8() throws Exception {
+        Path plugin = badBnd();
+        GraftProcess.Result check = GraftProcess.run(tmp, "check", plugin.toString());
+        assertEquals(1, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains(plugin.resolve(BND_ERROR).toString()), check.out() + check.err());
+        Path jar = tmp.resolve("out.jar");
+        GraftProcess.Result compile = GraftProcess.run(tmp, "compile", plugin.toString(), "-o", jar.toString());
+        assertEquals(1, compile.exitCode(), compile.out() + compile.err());
+        assertTrue((compile.out() + compile.err()).contains(BND_ERROR), compile.out() + compile.err());
+        assertFalse(Files.exists(jar));
+    }
+}
