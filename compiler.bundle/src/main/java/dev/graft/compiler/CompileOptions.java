@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
  *        plugin (ending the process, replacing the console, ...), in the signatures format of
  *        forbiddenapis ({@code java.lang.Class#forName(java.lang.String) @ reason}, one a line);
  *        empty for none. Only classes of the JDK can be named.
+ * @param importPolicy the packages the plugin may not import
  */
-public record CompileOptions(int release, boolean warningsAsErrors, boolean debugInfo, Charset encoding, String forbiddenSignatures) {
+public record CompileOptions(int release, boolean warningsAsErrors, boolean debugInfo, Charset encoding, String forbiddenSignatures,
+    ImportPolicy importPolicy) {
 
     /** The lowest Java release a source plugin can be compiled for. */
     public static final int MIN_RELEASE = 8;
@@ -31,10 +33,13 @@ public record CompileOptions(int release, boolean warningsAsErrors, boolean debu
         if (forbiddenSignatures == null) {
             throw new IllegalArgumentException("forbiddenSignatures must not be null (empty for none)");
         }
+        if (importPolicy == null) {
+            throw new IllegalArgumentException("importPolicy must not be null");
+        }
     }
 
     /**
-     * Options without forbidden signatures of their own.
+     * Options without forbidden signatures of their own, with the default import policy.
      *
      * @param release the Java feature release to compile for
      * @param warningsAsErrors whether a warning fails the build
@@ -42,7 +47,7 @@ public record CompileOptions(int release, boolean warningsAsErrors, boolean debu
      * @param encoding the character set the source files are read in
      */
     public CompileOptions(int release, boolean warningsAsErrors, boolean debugInfo, Charset encoding) {
-        this(release, warningsAsErrors, debugInfo, encoding, "");
+        this(release, warningsAsErrors, debugInfo, encoding, "", ImportPolicy.defaults());
     }
 
     /**
@@ -50,7 +55,15 @@ public record CompileOptions(int release, boolean warningsAsErrors, boolean debu
      * @return these options with the given forbidden signatures instead of their own
      */
     public CompileOptions withForbiddenSignatures(String signatures) {
-        return new CompileOptions(release, warningsAsErrors, debugInfo, encoding, signatures);
+        return new CompileOptions(release, warningsAsErrors, debugInfo, encoding, signatures, importPolicy);
+    }
+
+    /**
+     * @param policy an import policy
+     * @return these options with that policy
+     */
+    public CompileOptions withImportPolicy(ImportPolicy policy) {
+        return new CompileOptions(release, warningsAsErrors, debugInfo, encoding, forbiddenSignatures, policy);
     }
 
     /**
@@ -67,12 +80,14 @@ public record CompileOptions(int release, boolean warningsAsErrors, boolean debu
      * A stable text form of these options, used in cache keys and provenance headers.
      *
      * @return for example {@code release=17;warningsAsErrors=false;debugInfo=true;encoding=UTF-8}, followed by
-     *         {@code ;forbidden=} and the SHA-256 of the forbidden signatures when there are any
+     *         {@code ;forbidden=} and the SHA-256 of the forbidden signatures when there are any, and
+     *         {@code ;importPolicy=} with a digest of the policy's rules when it has rules of its own
      */
     public String canonical() {
         String base = "release=" + release + ";warningsAsErrors=" + warningsAsErrors + ";debugInfo=" + debugInfo
             + ";encoding=" + encoding.name();
-        return forbiddenSignatures.isEmpty() ? base : base + ";forbidden=" + sha256(forbiddenSignatures);
+        String forbidden = forbiddenSignatures.isEmpty() ? "" : ";forbidden=" + sha256(forbiddenSignatures);
+        return base + forbidden + (importPolicy.isDefault() ? "" : ";importPolicy=" + importPolicy.digest());
     }
 
     private static String sha256(String text) {

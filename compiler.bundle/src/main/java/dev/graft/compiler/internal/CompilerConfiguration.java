@@ -40,6 +40,11 @@ public @interface CompilerConfiguration {
     @AttributeDefinition(name = "Compile deadline (ms)", description = "A compile and package that takes longer fails.")
     long compileDeadlineMillis() default 120_000;
 
+    @AttributeDefinition(name = "Import policy",
+        description = "Packages plugins may not import, one rule a line: 'deny PATTERN' or 'allow PATTERN' (see ImportPolicy); "
+            + "the default rules (Graft's, Felix's, ECJ's and bndlib's internals, sun.*, jdk.internal.*) follow them.")
+    String importPolicy() default "";
+
     @AttributeDefinition(name = "Compiler thread stack (MiB)", description = "Stack size of the thread ECJ and bnd run on.")
     int stackMiB() default 64;
 }

@@ -11,6 +11,7 @@ import org.eclipse.jdt.internal.compiler.classfmt.ClassFormatException;
 import org.eclipse.jdt.internal.compiler.env.INameEnvironment;
 import org.eclipse.jdt.internal.compiler.env.NameEnvironmentAnswer;
 
+import dev.graft.compiler.ImportPolicy;
 import dev.graft.compiler.internal.BatchPackages.BatchExport;
 import dev.graft.compiler.internal.PackageIndex.Exporter;
 
@@ -18,7 +19,8 @@ import dev.graft.compiler.internal.PackageIndex.Exporter;
  * What ECJ sees when it compiles a plugin: the JDK's {@code java.*} packages, the packages of the
  * other builds of the batch, the compile-only annotations, and the packages exported by resolved
  * bundles (the highest version when several export one). Records which packages it served from
- * which exporter, so packaging can give imports their version ranges.
+ * which exporter, so packaging can give imports their version ranges. A package the site's import
+ * policy denies is not there; the environment records that it was asked for.
  *
  * <p>One instance serves one compile on one thread.
  */
@@ -31,9 +33,12 @@ final class FrameworkNameEnvironment implements INameEnvironment {
     private final Set<String> sourcePackages;
     private final Map<String, Exporter> servedFromFramework = new TreeMap<>();
     private final Map<String, BatchExport> servedFromBatch = new TreeMap<>();
+    private final ImportPolicy policy;
+    private final Map<String, String> denied = new TreeMap<>();
 
     FrameworkNameEnvironment(JdkPackages jdk, BatchPackages batch, CompileOnlyPackages compileOnly,
-        PackageIndex.Snapshot framework, Set<String> sourcePackages) {
+        PackageIndex.Snapshot framework, Set<String> sourcePackages, ImportPolicy policy) {
+        this.policy = policy;
         this.jdk = jdk;
         this.batch = batch;
         this.compileOnly = compileOnly;
@@ -44,6 +49,11 @@ final class FrameworkNameEnvironment implements INameEnvironment {
     /** @return the framework packages that served at least one type, with the exporter used */
     Map<String, Exporter> servedFromFramework() {
         return servedFromFramework;
+    }
+
+    /** @return the packages the sources asked for that the import policy denies, with the rule that denies each */
+    Map<String, String> denied() {
+        return denied;
     }
 
     /** @return the batch packages that served at least one type */
@@ -111,6 +121,13 @@ final class FrameworkNameEnvironment implements INameEnvironment {
     }
 
     private byte[] read(String packageName, String path) {
+        if (!sourcePackages.contains(packageName)) {
+            var rule = policy.denies(packageName);
+            if (rule.isPresent()) {
+                denied.putIfAbsent(packageName, rule.get());
+                return null;
+            }
+        }
         if (jdk.contains(packageName)) {
             return jdk.read(packageName, path);
         }

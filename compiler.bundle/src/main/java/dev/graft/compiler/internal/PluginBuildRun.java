@@ -142,7 +142,8 @@ final class PluginBuildRun {
     private Outcome compileAndPackage(List<SourceFile> sources, PluginLayout layout, PluginBnd bnd, long deadline) {
         Set<String> ownPackages = new TreeSet<>();
         sources.forEach(s -> ownPackages.add(PluginLayout.folderPackage(s.path())));
-        FrameworkNameEnvironment environment = new FrameworkNameEnvironment(host.jdk(), batch, host.compileOnly(), framework, ownPackages);
+        FrameworkNameEnvironment environment = new FrameworkNameEnvironment(host.jdk(), batch, host.compileOnly(), framework, ownPackages,
+            options.importPolicy());
         EcjCompilation.Output compiled;
         try {
             compiled = EcjCompilation.compile(sources, options, environment, ownPackages::contains,
@@ -151,6 +152,7 @@ final class PluginBuildRun {
             return failed(Diagnostic.of(Severity.ERROR, "", "internal compiler error in ECJ: " + t));
         }
         diagnostics.addAll(compiled.diagnostics());
+        diagnostics.addAll(ImportPolicyCheck.sources(environment.denied(), sources));
         if (compiled.cancelled()) {
             diagnostics.add(deadlineExceeded());
         }
@@ -181,6 +183,7 @@ final class PluginBuildRun {
             return failed(Diagnostic.of(Severity.ERROR, "", "internal error in bnd: " + t));
         }
         diagnostics.addAll(packaged.diagnostics());
+        diagnostics.addAll(ImportPolicyCheck.manifest(packaged.manifest(), options.importPolicy(), host.context(), bnd));
         diagnostics.addAll(ExportOverlap.check(packaged.manifest(), framework, batch, plugin.name(), bnd, sources));
         if (options.warningsAsErrors()) {
             diagnostics.replaceAll(d -> d.severity() == Severity.WARNING

@@ -7,6 +7,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import org.eclipse.jdt.internal.compiler.impl.CompilerOptions;
 
 import dev.graft.compiler.CompileOptions;
+import dev.graft.compiler.ImportPolicy;
 
 /**
  * The compiler's configuration read once: default compile options, limits, deadline and stack.
@@ -27,7 +28,8 @@ record Settings(CompileOptions options, SourceLimits limits, long deadlineMillis
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new IllegalArgumentException("unknown encoding '" + config.encoding() + "' in the configuration of " + CompilerConfiguration.PID, e);
         }
-        return new Settings(new CompileOptions(release, config.warningsAsErrors(), config.debugInfo(), encoding),
+        ImportPolicy policy = ImportPolicy.parse(config.importPolicy(), "the importPolicy of " + CompilerConfiguration.PID);
+        return new Settings(new CompileOptions(release, config.warningsAsErrors(), config.debugInfo(), encoding).withImportPolicy(policy),
             new SourceLimits(config.maxFiles(), config.maxTotalBytes(), config.maxFileBytes()),
             Math.max(1, config.compileDeadlineMillis()), Math.max(1, config.stackMiB()) * 1024L * 1024L, Math.max(1, config.maxNesting()));
     }
