@@ -28,7 +28,7 @@ final class CheckCommand extends Command {
 
     CheckCommand(Host host) {
         super("check",
-            "graft check [--format text|json] DIR...",
+            "graft check [--format text|json] [--policy FILE] DIR...",
             "compile and analyse plugins and say whether they would resolve, without installing them",
             """
                 Prints every diagnostic as javac does (file:line:col: error: message, the source line and a
@@ -37,19 +37,26 @@ final class CheckCommand extends Command {
                 folders given on the command line export. Exits 1 when any error is found.
     
                 Options:
-                  --format text|json   the output format (default: text)""");
+                  --format text|json   the output format (default: text)
+                  --policy FILE        the import policy (see graft run --help)""");
         this.host = host;
     }
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--format"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("--format", PolicySettings.OPTION), Set.of());
         String format = a.one("--format", "text");
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be text or json, not " + format);
         }
         if (a.positional().isEmpty()) {
             throw new UsageException("name at least one plugin folder");
+        }
+        try {
+            host.usePolicy(a);
+        } catch (java.io.IOException e) {
+            console.err().println("graft check: " + e.getMessage());
+            return GraftMain.EXIT_FAILED;
         }
         List<Checked> results = new ArrayList<>();
         List<Build> batch = new ArrayList<>();

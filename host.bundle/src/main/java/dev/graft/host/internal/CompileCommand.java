@@ -18,20 +18,21 @@ final class CompileCommand extends Command {
 
     CompileCommand(Host host) {
         super("compile",
-            "graft compile DIR -o FILE.jar",
+            "graft compile [--policy FILE] DIR -o FILE.jar",
             "compile one plugin into a bundle jar, for 'graft run --jar' on a host with the same fingerprint",
             """
                 The jar is written atomically: on failure nothing is written and an existing file stays.
                 Its manifest records the host fingerprint (Graft, ECJ, bndlib and Java versions).
     
                 Options:
-                  -o, --output FILE   the jar to write""");
+                  -o, --output FILE   the jar to write
+                  --policy FILE       the import policy (see graft run --help)""");
         this.host = host;
     }
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("-o", "--output"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("-o", "--output", PolicySettings.OPTION), Set.of());
         if (a.positional().size() != 1) {
             throw new UsageException("name exactly one plugin folder");
         }
@@ -40,6 +41,12 @@ final class CompileCommand extends Command {
             throw new UsageException("say where to write the jar with -o FILE.jar");
         }
         String dir = a.positional().get(0);
+        try {
+            host.usePolicy(a);
+        } catch (IOException e) {
+            console.err().println("graft compile: " + e.getMessage());
+            return GraftMain.EXIT_FAILED;
+        }
         SourcePlugin plugin;
         try {
             plugin = host.compiler().read(Path.of(dir));

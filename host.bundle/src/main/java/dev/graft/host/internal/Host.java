@@ -82,6 +82,18 @@ public final class Host {
         }
     }
 
+    /**
+     * Applies {@code --policy FILE} when given.
+     *
+     * @throws UsageException when the file cannot be read or is not a policy
+     */
+    void usePolicy(Arguments a) throws IOException, UsageException {
+        String file = a.one(PolicySettings.OPTION, null);
+        if (file != null) {
+            PolicySettings.use(configurationAdmin, compiler, Path.of(file));
+        }
+    }
+
     /** @return the limit the option gives, or null without the option */
     private static Integer maxEntries(String value) throws UsageException {
         if (value == null) {

@@ -26,7 +26,7 @@ final class RunCommand extends Command {
 
     RunCommand(Host host, CountDownLatch stopped) {
         super("run",
-            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--jar FILE]... [--once | --watch [--debounce MS] [--poll MS]] [--no-cache]",
+            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--policy FILE] [--jar FILE]... [--once | --watch [--debounce MS] [--poll MS]] [--no-cache]",
             "load every plugin of the sites, print what loaded, and keep running until Ctrl-C",
             """
                 Options:
@@ -37,6 +37,9 @@ final class RunCommand extends Command {
                                 keep at most N entries in the cache, least recently used evicted first
                                 (default 100, or the cache's configuration); a site of more plugins than
                                 this cannot start from the cache alone
+                  --policy FILE the import policy: packages plugins may not import, one rule a line
+                                ('deny PATTERN' or 'allow PATTERN'), ahead of the default denies (Graft's,
+                                Felix's, ECJ's and bndlib's internals, sun.*, jdk.internal.*)
                   --jar FILE    also load a bundle made by 'graft compile' on a host with the same fingerprint
                   --once        stop after loading; exit 1 when any plugin failed, a plugin was refused (a
                                 folder that cannot be read, an export another plugin owns, a cycle), or
@@ -54,7 +57,7 @@ final class RunCommand extends Command {
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", Host.CACHE_MAX_ENTRIES, "--jar", "--debounce", "--poll"),
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", Host.CACHE_MAX_ENTRIES, PolicySettings.OPTION, "--jar", "--debounce", "--poll"),
             Set.of("--once", "--no-cache", "--watch"));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));
@@ -155,6 +158,7 @@ final class RunCommand extends Command {
         List<Path> sites = host.sites(a.all("--site"));
         try {
             host.useCache(a);
+            host.usePolicy(a);
         } catch (IOException e) {
             console.err().println("graft: " + e.getMessage());
             return null;
