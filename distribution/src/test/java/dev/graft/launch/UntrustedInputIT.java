@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bytes that are not UTF-8 fail that plugin, with file and byte offset, in check, compile and run alike. */
+/**
+ * A plugin folder is untrusted input: bytes that are not UTF-8 fail that plugin, with file and byte
+ * offset, in check, compile and run alike; an import policy given with --policy holds in each.
+ */
 class UntrustedInputIT {
 
     private static final String BND_ERROR = "bnd.bnd:2:12: error: malformed UTF-8: byte 0xE9 at byte offset 33 is not valid UTF-8";
@@ -80,5 +83,40 @@ class UntrustedInputIT {
         assertEquals(1, compile.exitCode(), compile.out() + compile.err());
         assertTrue((compile.out() + compile.err()).contains(BND_ERROR), compile.out() + compile.err());
         assertFalse(Files.exists(jar));
+    }
+
+    /** A plugin that imports org.osgi.framework, and a policy that denies it. */
+    private Path policyAndPlugin() throws Exception {
+        Path plugin = Files.createDirectories(site.resolve("activator/src/a"));
+        Files.writeString(plugin.resolve("A.java"), "package a;\n\nimport org.osgi.framework.BundleActivator;\n\n"
+            + "public abstract class A implements BundleActivator {\n}\n");
+        return Files.writeString(tmp.resolve("site.policy"), "# no framework access\ndeny org.osgi.framework\n");
+    }
+
+    @Test
+    void checkCompileAndRunHoldPluginsToThePolicyFile() throws Exception {
+        Path policy = policyAndPlugin();
+        String denied = "src/a/A.java:3:8: error: importing package org.osgi.framework is denied by the site's import policy"
+            + " (deny org.osgi.framework)";
+        Path plugin = site.resolve("activator");
+        GraftProcess.Result check = GraftProcess.run(tmp, "check", "--policy", policy.toString(), plugin.toString());
+        assertEquals(1, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains(plugin.resolve(denied).toString()), check.out() + check.err());
+        GraftProcess.Result compile = GraftProcess.run(tmp, "compile", "--policy", policy.toString(), plugin.toString(), "-o",
+            tmp.resolve("a.jar").toString());
+        assertEquals(1, compile.exitCode(), compile.out() + compile.err());
+        GraftProcess.Result run = GraftProcess.run(tmp, "run", "--once", "--no-cache", "--policy", policy.toString(), "--site", site.toString());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue((run.out() + run.err()).contains(denied), run.out() + run.err());
+        GraftProcess.Result without = GraftProcess.run(tmp, "check", plugin.toString());
+        assertEquals(0, without.exitCode(), without.out() + without.err());
+    }
+
+    @Test
+    void policyFileWithALineThatIsNotARuleIsAUsageError() throws Exception {
+        Path policy = Files.writeString(tmp.resolve("bad.policy"), "deny com.acme\nforbid everything\n");
+        GraftProcess.Result r = GraftProcess.run(tmp, "check", "--policy", policy.toString(), site.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains(policy + ":2: not a rule: 'forbid everything'"), r.err());
     }
 }
