@@ -30,29 +30,29 @@ class UntrustedInputIT {
         site = Files.createDirectory(tmp.resolve("site"));
     }
 
+    /** @return the text with 0xE9 (an 'é' in Latin-1, not valid UTF-8) between the two parts */
+    private static byte[] latin1(String before, String after) {
+        byte[] head = before.getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = after.getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        bytes[head.length] = (byte) 0xE9;
+        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+        return bytes;
+    }
+
     /** A plugin whose bnd.bnd holds "café" in Latin-1. */
     private Path badBnd() throws Exception {
         Path plugin = Files.createDirectories(site.resolve("latin1bnd/src/b"));
         Files.writeString(plugin.resolve("B.java"), "package b;\npublic class B {}\n");
-        byte[] head = "Bundle-Version: 1.0.0\nX-Name: caf".getBytes(StandardCharsets.US_ASCII);
-        byte[] bytes = new byte[head.length + 2];
-        System.arraycopy(head, 0, bytes, 0, head.length);
-        bytes[head.length] = (byte) 0xE9;
-        bytes[head.length + 1] = '\n';
-        Files.write(site.resolve("latin1bnd/bnd.bnd"), bytes);
+        Files.write(site.resolve("latin1bnd/bnd.bnd"), latin1("Bundle-Version: 1.0.0\nX-Name: caf", "\n"));
         return site.resolve("latin1bnd");
     }
 
     /** A plugin whose source holds "é" in Latin-1 in a comment. */
     private Path badSource() throws Exception {
         Path plugin = Files.createDirectories(site.resolve("latin1src/src/b"));
-        byte[] head = "package b; // ".getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = "\npublic class B {}\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] bytes = new byte[head.length + 1 + tail.length];
-        System.arraycopy(head, 0, bytes, 0, head.length);
-        bytes[head.length] = (byte) 0xE9;
-        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
-        Files.write(plugin.resolve("B.java"), bytes);
+        Files.write(plugin.resolve("B.java"), latin1("package b; // ", "\npublic class B {}\n"));
         return site.resolve("latin1src");
     }
 

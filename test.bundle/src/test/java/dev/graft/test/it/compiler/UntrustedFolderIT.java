@@ -78,6 +78,7 @@ class UntrustedFolderIT {
         "env                               | 2:11: error: macro ${env} is not allowed",
         "lsr                               | 2:12: error: macro ${lsr} is not allowed",
         "system-property                   | 2:11: error: macro ${user.home} is not allowed",
+        "env-property                      | 2:11: error: macro ${env.HOME} is not allowed",
         "plugin-instruction                | 2:1: error: instruction -plugin is not allowed in a source plugin",
         "classpath-instruction             | 2:1: error: instruction -classpath is not allowed in a source plugin" })
     void attackIsRefusedWithoutRunningAnythingOrReadingTheHost(String name, String expected) throws Exception {
