@@ -150,22 +150,24 @@ final class PluginBnd {
      * Where a text appears in the declaration of a header, continuation lines included.
      *
      * @param header the header
-     * @param needle the text looked for
+     * @param needles the texts looked for, the first found wins
      * @return a diagnostic position: the line and column of the text, else of the header, else line 0
      */
-    int[] positionIn(String header, String needle) {
+    int[] positionIn(String header, String... needles) {
         int line = lineOf(header);
         if (line == 0) {
             return new int[] {0, 0};
         }
-        for (int l = line; l <= lines.lineCount(); l++) {
-            String lineText = lineText(l);
-            int col = needle.isEmpty() ? -1 : lineText.indexOf(needle);
-            if (col >= 0) {
-                return new int[] {l, col + 1};
-            }
-            if (!lineText.stripTrailing().endsWith("\\")) {
-                break;
+        for (String needle : needles) {
+            for (int l = line; l <= lines.lineCount() && !needle.isEmpty(); l++) {
+                String lineText = lineText(l);
+                int col = lineText.indexOf(needle);
+                if (col >= 0) {
+                    return new int[] {l, col + 1};
+                }
+                if (!lineText.stripTrailing().endsWith("\\")) {
+                    break;
+                }
             }
         }
         return new int[] {line, 1};
@@ -175,12 +177,12 @@ final class PluginBnd {
      * An error at a text in a header's declaration.
      *
      * @param header the header
-     * @param needle the text to point at
+     * @param needle the text to point at; when the declaration does not hold it, its first macro
      * @param message the message
      * @return the diagnostic
      */
     Diagnostic errorAt(String header, String needle, String message) {
-        int[] at = positionIn(header, needle);
+        int[] at = positionIn(header, needle, "${");
         return at[0] == 0 ? Diagnostic.of(Severity.ERROR, file, message)
             : new Diagnostic(Severity.ERROR, file, at[0], at[1], message, lineText(at[0]));
     }

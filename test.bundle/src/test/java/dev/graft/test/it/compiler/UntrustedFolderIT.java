@@ -62,8 +62,8 @@ class UntrustedFolderIT {
     @CsvSource(delimiter = '|', value = {
         "system                            | 2:10: error: macro ${system} is not allowed in a source plugin",
         "unicode-escape                    | 2:15: error: macro ${system} is not allowed",
-        "line-continuation                 | 2:1: error: macro ${system} is not allowed",
-        "nested-name                       | 3:1: error: macro ${system} is not allowed",
+        "line-continuation                 | 2:8: error: macro ${system} is not allowed",
+        "nested-name                       | 3:8: error: macro ${system} is not allowed",
         "system-allow-fail                 | 2:10: error: macro ${system_allow_fail} is not allowed",
         "template-arguments                | 2:8: error: macro ${system} is not allowed",
         "include-outside                   | 2:11: error: -include names @OUTSIDE@, outside the plugin folder",
