@@ -5,10 +5,16 @@ import static dev.graft.test.it.compiler.Plugins.plugin;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
@@ -26,6 +32,19 @@ class ExportOwnershipIT {
 
     @InjectService
     PluginCompiler compiler;
+
+    @InjectBundleContext
+    BundleContext context;
+
+    private Bundle installed;
+
+    @AfterEach
+    void uninstall() throws Exception {
+        if (installed != null) {
+            installed.uninstall();
+            context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(installed));
+        }
+    }
 
     private static SourcePlugin exporting(String name, String pkg, String version) {
         return plugin(name, "bnd.bnd", "Export-Package: " + pkg + ";version=" + version + "\n",
@@ -67,6 +86,16 @@ class ExportOwnershipIT {
         assertTrue(first.succeeded(), describe(first.diagnostics()));
         assertRefused(exporting("second.taker", "com.shared", "1.2"), List.of(first),
             "bnd.bnd:1:17: error: plugin second.taker cannot export package com.shared: it belongs to plugin first.owner (package version 1.0");
+    }
+
+    @Test
+    void exportOfAPackageAnInstalledPluginExportsAtAnOverlappingVersionIsRefused() throws Exception {
+        Build owner = compiler.compile(exporting("installed.owner", "com.installed", "1.0"));
+        installed = context.installBundle("graft-test:installed.owner", new ByteArrayInputStream(owner.bundle().orElseThrow()));
+        assertTrue(context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(installed)), "the owner resolves");
+        assertRefused(exporting("installed.taker", "com.installed", "1.1"), List.of(),
+            "bnd.bnd:1:17: error: plugin installed.taker cannot export package com.installed: it belongs to plugin installed.owner 0.0.0"
+                + " (package version 1.0.0), which exports it at an overlapping version");
     }
 
     @Test
