@@ -56,20 +56,23 @@ class UntrustedInputIT {
         return site.resolve("latin1src");
     }
 
+    /** Runs the site once: the plugin fails, is counted (exit 1) and the error is printed. */
+    private void assertRunFailsWith(String error) throws Exception {
+        GraftProcess.Result r = GraftProcess.run(tmp, "run", "--once", "--no-cache", "--site", site.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains(error), r.out() + r.err());
+    }
+
     @Test
     void runCountsAPluginWhoseBndBndIsNotUtf8AsFailed() throws Exception {
         badBnd();
-        GraftProcess.Result r = GraftProcess.run(tmp, "run", "--once", "--no-cache", "--site", site.toString());
-        assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertTrue((r.out() + r.err()).contains(BND_ERROR), r.out() + r.err());
+        assertRunFailsWith(BND_ERROR);
     }
 
     @Test
     void runCountsAPluginWhoseSourceIsNotUtf8AsFailed() throws Exception {
         badSource();
-        GraftProcess.Result r = GraftProcess.run(tmp, "run", "--once", "--no-cache", "--site", site.toString());
-        assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertTrue((r.out() + r.err()).contains(SOURCE_ERROR), r.out() + r.err());
+        assertRunFailsWith(SOURCE_ERROR);
     }
 
     @Test
