@@ -18,19 +18,30 @@ import java.util.List;
  * @param components its DS components at the time the record was made
  * @param problems why it failed or was skipped, each a line of text (javac style for compile
  *        errors); empty when all is well
+ * @param stuckThreads the stacks of the threads that were stuck in its start or activation past the
+ *        start deadline, each a multi-line text; empty when none was
  */
 public record PluginRecord(String name, String version, String location, long bundleId, String sourceDigest, String site,
     PluginState state, boolean fromCache, long buildMillis, long startMillis, List<ComponentState> components,
-    List<String> problems) {
+    List<String> problems, List<String> stuckThreads) {
 
     public PluginRecord {
         components = List.copyOf(components);
         problems = List.copyOf(problems);
+        stuckThreads = List.copyOf(stuckThreads);
+    }
+
+    /** A record of a plugin none of whose threads was stuck. */
+    public PluginRecord(String name, String version, String location, long bundleId, String sourceDigest, String site,
+        PluginState state, boolean fromCache, long buildMillis, long startMillis, List<ComponentState> components,
+        List<String> problems) {
+        this(name, version, location, bundleId, sourceDigest, site, state, fromCache, buildMillis, startMillis, components, problems,
+            List.of());
     }
 
     /** @return a copy with another state and component list */
     public PluginRecord with(PluginState newState, List<ComponentState> newComponents) {
         return new PluginRecord(name, version, location, bundleId, sourceDigest, site, newState, fromCache, buildMillis,
-            startMillis, newComponents, problems);
+            startMillis, newComponents, problems, stuckThreads);
     }
 }

@@ -3,10 +3,9 @@ package dev.graft.host.internal;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
+import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -18,134 +17,116 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import dev.graft.host.ComponentState;
 
 /**
- * Installs plugin bundles under fresh locations, starts them and waits for their components. On
- * any failure a plugin's bundle is uninstalled again, so nothing of a failed plugin stays installed. Every
- * bundle it uninstalls is handed to {@link RetiredRevisions} first, so a class loader that
- * outlives its bundle shows.
+ * Installs plugin bundles under fresh locations, starts each on a thread of its own and waits for
+ * it with {@link Settling}. On any failure a plugin's bundle is uninstalled again, so nothing of a
+ * failed plugin stays installed; a bundle whose start is stuck is abandoned and uninstalled once
+ * its start returns. Every bundle it uninstalls is handed to {@link RetiredRevisions} first, so a
+ * class loader that outlives its bundle shows.
  */
 final class BundleStarter {
 
     /** Warnings go to the host's log (System.Logger, which an OSGi Log Service or SLF4J may serve), never to the terminal. */
     private static final System.Logger LOG = System.getLogger("dev.graft.host");
 
-    /** A started bundle with its components, or the reasons it was taken out again. */
-    record Started(Bundle bundle, List<ComponentState> components, List<String> problems, long millis) {
+    /**
+     * A started bundle with its components, or the reasons it was taken out again.
+     *
+     * @param millis its own install, start and wait for its components
+     * @param pending the components still pending when the component deadline passed
+     * @param deferred whether it waits for a service that a later wave of the load may provide
+     * @param stuckThreads the stacks of its calls stuck past the start deadline
+     */
+    record Started(String name, Bundle bundle, List<ComponentState> components, List<String> problems, long millis,
+        List<String> pending, boolean deferred, List<String> stuckThreads) {
 
         boolean succeeded() {
             return problems.isEmpty();
         }
     }
 
+    /** One plugin bundle to install under its fresh location and start. */
+    record Request(String name, String location, byte[] jar) {
+    }
+
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private final RetiredRevisions retired;
     private volatile long componentDeadlineMillis;
+    private volatile long startDeadlineMillis;
 
-    BundleStarter(BundleContext context, ServiceComponentRuntime scr, RetiredRevisions retired, long componentDeadlineMillis) {
+    BundleStarter(BundleContext context, ServiceComponentRuntime scr, RetiredRevisions retired, long componentDeadlineMillis,
+        long startDeadlineMillis) {
         this.context = context;
         this.scr = scr;
         this.retired = retired;
         this.componentDeadlineMillis = componentDeadlineMillis;
+        this.startDeadlineMillis = startDeadlineMillis;
     }
 
     long componentDeadlineMillis() {
         return componentDeadlineMillis;
     }
 
-    void componentDeadlineMillis(long millis) {
-        componentDeadlineMillis = millis;
+    long startDeadlineMillis() {
+        return startDeadlineMillis;
     }
 
-    /** One plugin bundle to install under its fresh location and start. */
-    record Request(String name, String location, byte[] jar) {
+    void deadlines(long componentMillis, long startMillis) {
+        componentDeadlineMillis = componentMillis;
+        startDeadlineMillis = startMillis;
     }
 
     Started start(String name, String location, byte[] jar) {
-        return startAll(List.of(new Request(name, location, jar))).get(0);
+        return startAll(List.of(new Request(name, location, jar)), false, s -> {
+        }).get(0);
     }
 
     /**
-     * Installs, resolves and starts the bundles of independent plugins together (started in
-     * parallel), then waits for all their components at once; each plugin fails alone, and a
-     * failed one is uninstalled.
-     * Each plugin's time is its own install and start plus the shared wait.
+     * Installs and resolves the bundles of independent plugins together, starts each on a thread
+     * of its own, and waits for each until it is settled ({@link Readiness}); each plugin fails
+     * alone, a failed one is uninstalled, and one is handed to {@code onSettled} as soon as it is
+     * settled, while the others are still waited for.
      *
+     * @param laterWaves whether plugins of the load are still to come, which may provide a service
+     *        that none provides now
      * @return one result per request, in the order of the requests
      */
-    List<Started> startAll(List<Request> requests) {
-        List<Bundle> bundles = new ArrayList<>();
-        List<List<String>> problems = new ArrayList<>();
-        long[] ownNanos = new long[requests.size()];
-        for (int i = 0; i < requests.size(); i++) {
+    List<Started> startAll(List<Request> requests, boolean laterWaves, Consumer<Started> onSettled) {
+        List<Settling.Attempt> attempts = new ArrayList<>();
+        List<Bundle> installed = new ArrayList<>();
+        for (Request r : requests) {
             long begin = System.nanoTime();
-            List<String> own = new ArrayList<>();
-            problems.add(own);
+            Settling.Attempt attempt;
             try {
-                bundles.add(context.installBundle(requests.get(i).location(), new ByteArrayInputStream(requests.get(i).jar())));
+                Bundle bundle = context.installBundle(r.location(), new ByteArrayInputStream(r.jar()));
+                installed.add(bundle);
+                attempt = new Settling.Attempt(r.name(), bundle, begin);
             } catch (BundleException e) {
-                bundles.add(null);
-                own.add("cannot install: " + e.getMessage());
+                attempt = new Settling.Attempt(r.name(), null, begin);
+                attempt.problems.add("cannot install: " + e.getMessage());
             }
-            ownNanos[i] = System.nanoTime() - begin;
+            attempts.add(attempt);
         }
-        List<Bundle> installed = bundles.stream().filter(b -> b != null).toList();
         if (installed.size() > 1) {
             context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(installed);
         }
         // independent bundles, resolved together: their activators and components may run at once
-        IntStream.range(0, requests.size()).filter(i -> bundles.get(i) != null).parallel().forEach(i -> {
-            long begin = System.nanoTime();
-            try {
-                bundles.get(i).start();
-            } catch (BundleException | RuntimeException e) {
-                problems.get(i).add(e instanceof BundleException be ? startFailure(be) : "cannot start: " + e);
-            }
-            ownNanos[i] += System.nanoTime() - begin;
-        });
-        List<Bundle> started = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            if (bundles.get(i) != null && problems.get(i).isEmpty()) {
-                started.add(bundles.get(i));
+        for (Settling.Attempt a : attempts) {
+            if (a.bundle != null) {
+                a.start = TimedTask.start("graft-start " + a.name, a.bundle::start);
             }
         }
-        long waitBegin = System.nanoTime();
-        Map<Bundle, List<ComponentState>> components = awaitComponents(started, problems, bundles);
-        long waitNanos = System.nanoTime() - waitBegin;
-        List<Started> results = new ArrayList<>();
-        List<Request> failed = new ArrayList<>();
-        List<Bundle> failedBundles = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            Bundle bundle = bundles.get(i);
-            if (bundle != null && !problems.get(i).isEmpty()) {
-                failed.add(requests.get(i));
-                failedBundles.add(bundle);
-            }
-            results.add(new Started(bundle, components.getOrDefault(bundle, List.of()), List.copyOf(problems.get(i)),
-                (ownNanos[i] + waitNanos) / 1_000_000L));
-        }
-        uninstallAll(failed.stream().map(Request::name).toList(), failedBundles);
-        return results;
+        return settling(laterWaves, onSettled).await(attempts);
     }
 
-    private Map<Bundle, List<ComponentState>> awaitComponents(List<Bundle> started, List<List<String>> problems, List<Bundle> bundles) {
-        Map<Bundle, List<ComponentState>> components;
-        try {
-            components = ComponentStates.awaitAll(scr, started, componentDeadlineMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            for (Bundle b : started) {
-                problems.get(bundles.indexOf(b)).add("interrupted while starting");
-            }
-            return Map.of();
-        }
-        for (int i = 0; i < bundles.size(); i++) {
-            for (ComponentState c : components.getOrDefault(bundles.get(i), List.of())) {
-                if (c.failed()) {
-                    problems.get(i).add("component " + c.name() + " failed to activate: " + firstLine(c.failure()));
-                }
-            }
-        }
-        return components;
+    /** Waits again for plugins that waited for a service a later wave might provide, now that every wave is installed. */
+    List<Started> settleDeferred(List<Started> deferred, Consumer<Started> onSettled) {
+        return settling(false, onSettled).await(deferred.stream().map(Settling.Attempt::again).toList());
+    }
+
+    private Settling settling(boolean laterWaves, Consumer<Started> onSettled) {
+        return new Settling(scr, new ServiceSupply(context), laterWaves, componentDeadlineMillis, startDeadlineMillis, this::uninstall,
+            onSettled);
     }
 
     /** Uninstalls a plugin's bundle and refreshes, so that its class loader can go; the loader is watched weakly. */
@@ -185,17 +166,6 @@ final class BundleStarter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String startFailure(BundleException e) {
-        if (e.getType() == BundleException.RESOLVE_ERROR) {
-            return "cannot resolve: " + e.getMessage();
-        }
-        if (e.getType() == BundleException.ACTIVATOR_ERROR) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return "its activator threw " + cause;
-        }
-        return "cannot start: " + e.getMessage();
     }
 
     List<ComponentState> components(Bundle bundle) {

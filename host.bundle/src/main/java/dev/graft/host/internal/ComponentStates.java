@@ -1,15 +1,14 @@
 package dev.graft.host.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.ReferenceDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 import dev.graft.host.ComponentState;
 
@@ -23,14 +22,26 @@ final class ComponentStates {
     static final int READS = 5;
 
     /**
-     * Reads the states of a bundle's components. SCR 2.2 can fail a read with a
-     * {@link RuntimeException} while a configuration of the bundle is being disposed in another
-     * thread; such a read is tried again, up to {@link #READS} times in all.
+     * One component as read: its state, and the service interfaces its unsatisfied mandatory
+     * references name (empty unless it waits for a service).
      */
+    record Reading(ComponentState state, List<String> missingServices) {
+    }
+
+    /** Reads the states of a bundle's components; see {@link #read}. */
     static List<ComponentState> of(ServiceComponentRuntime scr, Bundle bundle) {
+        return read(scr, bundle).stream().map(Reading::state).toList();
+    }
+
+    /**
+     * Reads a bundle's components. SCR 2.2 can fail a read with a {@link RuntimeException} while a
+     * configuration of the bundle is being disposed in another thread; such a read is tried again,
+     * up to {@link #READS} times in all.
+     */
+    static List<Reading> read(ServiceComponentRuntime scr, Bundle bundle) {
         for (int attempt = 1;; attempt++) {
             try {
-                return read(scr, bundle);
+                return readOnce(scr, bundle);
             } catch (RuntimeException e) {
                 if (attempt >= READS) {
                     throw e;
@@ -40,80 +51,56 @@ final class ComponentStates {
         }
     }
 
-    private static List<ComponentState> read(ServiceComponentRuntime scr, Bundle bundle) {
-        List<ComponentState> states = new ArrayList<>();
+    private static List<Reading> readOnce(ServiceComponentRuntime scr, Bundle bundle) {
+        List<Reading> states = new ArrayList<>();
         if (bundle.getState() == Bundle.UNINSTALLED) {
             return states;
         }
         for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundle)) {
             if (!scr.isComponentEnabled(d)) {
-                states.add(new ComponentState(d.name, "disabled", ""));
+                states.add(new Reading(new ComponentState(d.name, "disabled", ""), List.of()));
                 continue;
             }
             List<ComponentConfigurationDTO> configurations = new ArrayList<>(scr.getComponentConfigurationDTOs(d));
             if (configurations.isEmpty()) {
-                states.add(new ComponentState(d.name, "unsatisfied configuration", ""));
+                states.add(new Reading(new ComponentState(d.name, "unsatisfied configuration", "", configurationWanted(d)), List.of()));
             }
             for (ComponentConfigurationDTO c : configurations) {
-                states.add(new ComponentState(d.name, name(c.state), c.failure == null ? "" : c.failure));
+                states.add(reading(d, c));
             }
         }
         return states;
     }
 
-    /**
-     * Waits until every component of the bundle is active or satisfied, or one failed, or the
-     * deadline passed; then returns the states.
-     */
-    static List<ComponentState> await(ServiceComponentRuntime scr, Bundle bundle, long deadlineMillis) throws InterruptedException {
-        return awaitAll(scr, List.of(bundle), deadlineMillis).get(bundle);
-    }
-
-    /**
-     * Waits until each bundle's components are all active or satisfied, or one of them failed, or
-     * the deadline passed; a bundle that settled is not read again.
-     *
-     * @return the last states read, per bundle
-     */
-    static Map<Bundle, List<ComponentState>> awaitAll(ServiceComponentRuntime scr, List<Bundle> bundles, long deadlineMillis)
-        throws InterruptedException {
-        Map<Bundle, List<ComponentState>> states = new HashMap<>();
-        List<Bundle> pending = new ArrayList<>(bundles);
-        long end = System.nanoTime() + deadlineMillis * 1_000_000L;
-        long pause = 1;
-        while (true) {
-            for (Iterator<Bundle> it = pending.iterator(); it.hasNext();) {
-                Bundle bundle = it.next();
-                List<ComponentState> now = of(scr, bundle);
-                states.put(bundle, now);
-                if (settled(bundle, now)) {
-                    it.remove();
+    private static Reading reading(ComponentDescriptionDTO d, ComponentConfigurationDTO c) {
+        String failure = c.failure == null ? "" : c.failure;
+        if (c.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION) {
+            return new Reading(new ComponentState(d.name, name(c.state), failure, configurationWanted(d)), List.of());
+        }
+        if (c.state != ComponentConfigurationDTO.UNSATISFIED_REFERENCE || c.unsatisfiedReferences == null) {
+            return new Reading(new ComponentState(d.name, name(c.state), failure), List.of());
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
+            for (ReferenceDTO r : d.references) {
+                if (r.name.equals(u.name) && !described.contains(serviceOf(r))) {
+                    described.add(serviceOf(r));
+                    missing.add(r.interfaceName);
                 }
             }
-            if (pending.isEmpty() || System.nanoTime() > end) {
-                return states;
-            }
-            Thread.sleep(pause);
-            pause = Math.min(pause * 2, 20);
         }
+        String waitingFor = described.isEmpty() ? "" : "service " + String.join(", ", described);
+        return new Reading(new ComponentState(d.name, name(c.state), failure, waitingFor), List.copyOf(missing));
     }
 
-    private static boolean settled(Bundle bundle, List<ComponentState> states) {
-        boolean anyFailed = states.stream().anyMatch(ComponentState::failed);
-        return anyFailed || states.size() >= declaredComponentFiles(bundle) && states.stream().allMatch(ComponentStates::ready);
+    private static String serviceOf(ReferenceDTO reference) {
+        return reference.target == null ? reference.interfaceName : reference.interfaceName + " " + reference.target;
     }
 
-    /** @return whether a component needs nothing more: active, satisfied (a delayed component), or disabled */
-    static boolean ready(ComponentState c) {
-        return c.state().equals("active") || c.state().equals("satisfied") || c.state().equals("disabled");
-    }
-
-    private static int declaredComponentFiles(Bundle bundle) {
-        String header = bundle.getHeaders("").get("Service-Component");
-        if (header == null || header.isBlank()) {
-            return 0;
-        }
-        return header.split(",").length;
+    private static String configurationWanted(ComponentDescriptionDTO d) {
+        String[] pids = d.configurationPid == null || d.configurationPid.length == 0 ? new String[] { d.name } : d.configurationPid;
+        return "configuration PID " + String.join(", ", pids);
     }
 
     static String name(int state) {

@@ -74,7 +74,7 @@ public final class Loader implements PluginLoader {
     @Activate
     void activate(BundleContext bundleContext, LoaderConfiguration config) {
         context = bundleContext;
-        starter = new BundleStarter(context, scr, retired, config.componentDeadlineMillis());
+        starter = new BundleStarter(context, scr, retired, config.componentDeadlineMillis(), config.startDeadlineMillis());
         builder = new PluginBuilder(compiler, cache);
         int threads = config.parallelBuilds() > 0 ? config.parallelBuilds() : Runtime.getRuntime().availableProcessors();
         builders = Executors.newFixedThreadPool(threads, r -> {
@@ -84,10 +84,10 @@ public final class Loader implements PluginLoader {
         });
     }
 
-    /** A new component deadline applies to the next load or swap; the number of build threads is kept until reactivation. */
+    /** New deadlines apply to the next load or swap; the number of build threads is kept until reactivation. */
     @Modified
     void modified(LoaderConfiguration config) {
-        starter.componentDeadlineMillis(config.componentDeadlineMillis());
+        starter.deadlines(config.componentDeadlineMillis(), config.startDeadlineMillis());
     }
 
     @Deactivate
@@ -109,17 +109,19 @@ public final class Loader implements PluginLoader {
     public List<PluginRecord> loadAll(LoadPlan plan, LoadOptions options) {
         List<PluginRecord> records = new ArrayList<>();
         Map<String, PluginRecord> byName = new HashMap<>();
+        List<Installed> deferred = new ArrayList<>();
         List<List<FoundPlugin>> waves = Waves.of(plan.plugins());
-        for (List<FoundPlugin> wave : waves) {
+        for (int w = 0; w < waves.size(); w++) {
+            boolean laterWaves = w < waves.size() - 1 || !options.jars().isEmpty();
             List<Future<Prepared>> builds = new ArrayList<>();
-            for (FoundPlugin p : wave) {
+            for (FoundPlugin p : waves.get(w)) {
                 Optional<String> blocker = blocker(p, plan, byName);
                 builds.add(blocker.isPresent()
                     ? java.util.concurrent.CompletableFuture.completedFuture(Prepared.skipped(p, blocker.get()))
                     : builders.submit(() -> prepare(p, options.useCache())));
             }
             for (List<Prepared> ready : Batches.ready(builds, Loader::await)) {
-                for (PluginRecord r : installAll(ready, options.useCache())) {
+                for (PluginRecord r : installAll(ready, options.useCache(), laterWaves, deferred)) {
                     records.add(r);
                     byName.put(r.name(), r);
                 }
@@ -127,6 +129,9 @@ public final class Loader implements PluginLoader {
         }
         for (Path jar : options.jars()) {
             records.add(loadJar(jar));
+        }
+        for (PluginRecord settled : settleDeferred(deferred)) {
+            records.replaceAll(r -> r.name().equals(settled.name()) ? settled : r);
         }
         return records;
     }
@@ -256,12 +261,32 @@ public final class Loader implements PluginLoader {
     }
 
     private PluginRecord install(Prepared prepared, boolean useCache) {
-        return installAll(List.of(prepared), useCache).get(0);
+        return installAll(List.of(prepared), useCache, false, new ArrayList<>()).get(0);
     }
 
-    /** Installs and starts the plugins together (they must be independent of each other), and records each outcome in order. */
-    private synchronized List<PluginRecord> installAll(List<Prepared> batch, boolean useCache) {
+    /** A plugin installed and started, with what its record is made of. */
+    private record Installed(Prepared prepared, String location, BundleStarter.Started started) {
+
+        PluginRecord record() {
+            PluginBuilder.Outcome outcome = prepared.outcome();
+            return new PluginRecord(outcome.name(), started.bundle() == null ? "" : started.bundle().getVersion().toString(), location,
+                started.succeeded() ? started.bundle().getBundleId() : -1, outcome.sourceDigest(), prepared.site().toString(),
+                started.succeeded() ? PluginState.ACTIVE : PluginState.FAILED, outcome.fromCache(), outcome.millis(),
+                started.millis(), started.components(), started.problems(), started.stuckThreads());
+        }
+    }
+
+    /**
+     * Installs and starts the plugins together (they must be independent of each other), and
+     * records each outcome as soon as it is settled. A plugin that waits for a service a later
+     * wave may provide is not recorded yet: it goes to {@code deferred}.
+     *
+     * @return the records in the order of the batch, a deferred plugin's as it stands
+     */
+    private synchronized List<PluginRecord> installAll(List<Prepared> batch, boolean useCache, boolean laterWaves,
+        List<Installed> deferred) {
         List<BundleStarter.Request> requests = new ArrayList<>();
+        Map<String, Prepared> byName = new HashMap<>();
         for (Prepared prepared : batch) {
             if (prepared.state() != PluginState.SKIPPED && Files.isDirectory(prepared.site())) {
                 remember(prepared.name(), prepared.site(), useCache);
@@ -271,29 +296,49 @@ public final class Loader implements PluginLoader {
                 unload(outcome.name());
                 requests.add(new BundleStarter.Request(outcome.name(), registry.newLocation(outcome.name(), outcome.locationDigest()),
                     outcome.bundle()));
+                byName.put(outcome.name(), prepared);
+            } else {
+                registry.record(prepared.failedRecord());
             }
         }
-        List<BundleStarter.Started> starts = starter.startAll(requests);
+        Map<String, String> locations = new HashMap<>();
+        requests.forEach(r -> locations.put(r.name(), r.location()));
+        List<BundleStarter.Started> starts = starter.startAll(requests, laterWaves, started -> {
+            Installed installed = new Installed(byName.get(started.name()), locations.get(started.name()), started);
+            if (started.deferred()) {
+                deferred.add(installed);
+            } else {
+                registry.record(installed.record());
+            }
+        });
         List<PluginRecord> records = new ArrayList<>();
         int next = 0;
         for (Prepared prepared : batch) {
             if (prepared.outcome() == null || !prepared.outcome().succeeded()) {
                 records.add(prepared.failedRecord());
             } else {
-                records.add(record(prepared, requests.get(next).location(), starts.get(next)));
+                records.add(new Installed(prepared, requests.get(next).location(), starts.get(next)).record());
                 next++;
             }
         }
-        records.forEach(registry::record);
         return records;
     }
 
-    private static PluginRecord record(Prepared prepared, String location, BundleStarter.Started started) {
-        PluginBuilder.Outcome outcome = prepared.outcome();
-        return new PluginRecord(outcome.name(), started.bundle() == null ? "" : started.bundle().getVersion().toString(), location,
-            started.succeeded() ? started.bundle().getBundleId() : -1, outcome.sourceDigest(), prepared.site().toString(),
-            started.succeeded() ? PluginState.ACTIVE : PluginState.FAILED, outcome.fromCache(), outcome.millis(),
-            started.millis(), started.components(), started.problems());
+    /** Waits for the deferred plugins, now that every wave is installed, and records each as it settles. */
+    private synchronized List<PluginRecord> settleDeferred(List<Installed> deferred) {
+        if (deferred.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Installed> byName = new HashMap<>();
+        deferred.forEach(d -> byName.put(d.started().name(), d));
+        List<PluginRecord> records = new ArrayList<>();
+        starter.settleDeferred(deferred.stream().map(Installed::started).toList(), started -> {
+            Installed before = byName.get(started.name());
+            PluginRecord r = new Installed(before.prepared(), before.location(), started).record();
+            registry.record(r);
+            records.add(r);
+        });
+        return records;
     }
 
     private Path folderOf(String name) {

@@ -18,13 +18,18 @@ final class PluginTable {
 
     /** Prints the table in one write: a line at a time costs a system call per line on an unbuffered console. */
     static void print(List<PluginRecord> records, PrintStream out) {
+        print(records, out, false);
+    }
+
+    /** Prints the table; {@code verbose} adds the stacks of the threads that were stuck in a plugin's start. */
+    static void print(List<PluginRecord> records, PrintStream out, boolean verbose) {
         StringWriter text = new StringWriter();
-        write(records, new PrintWriter(text));
+        write(records, new PrintWriter(text), verbose);
         out.print(text);
         out.flush();
     }
 
-    private static void write(List<PluginRecord> records, PrintWriter out) {
+    private static void write(List<PluginRecord> records, PrintWriter out, boolean verbose) {
         out.printf("%-24s %-10s %-8s %6s %-11s %-10s %7s%n", "PLUGIN", "VERSION", "STATE", "BUNDLE", "COMPONENTS", "BUILD", "MS");
         for (PluginRecord r : records) {
             long active = r.components().stream().filter(c -> c.state().equals("active") || c.state().equals("satisfied")).count();
@@ -36,13 +41,17 @@ final class PluginTable {
         for (PluginRecord r : records) {
             for (ComponentState c : r.components()) {
                 if (!c.state().equals("active") && !c.state().equals("satisfied")) {
-                    out.println(r.name() + ": component " + c.name() + " is " + c.state() + (c.failure().isEmpty() ? "" : ": " + c.failure()));
+                    out.println(r.name() + ": component " + c.name() + (c.waiting() ? " waits for " + c.waitingFor() : " is " + c.state())
+                        + (c.failure().isEmpty() ? "" : ": " + c.failure()));
                 }
             }
             if (!r.problems().isEmpty()) {
                 out.println();
                 out.println(r.name() + " " + r.state().name().toLowerCase(java.util.Locale.ROOT) + ":");
                 r.problems().forEach(p -> out.println(p.indent(2).stripTrailing()));
+            }
+            if (verbose) {
+                r.stuckThreads().forEach(stack -> out.println(("stuck thread " + stack).indent(2).stripTrailing()));
             }
         }
     }

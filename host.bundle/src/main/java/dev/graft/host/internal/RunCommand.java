@@ -26,7 +26,7 @@ final class RunCommand extends Command {
 
     RunCommand(Host host, CountDownLatch stopped) {
         super("run",
-            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--policy FILE] [--jar FILE]... [--once | --watch [--debounce MS] [--poll MS]] [--no-cache]",
+            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--policy FILE] [--jar FILE]... [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]",
             "load every plugin of the sites, print what loaded, and keep running until Ctrl-C",
             """
                 Options:
@@ -50,7 +50,14 @@ final class RunCommand extends Command {
                   --debounce MS act on a folder once it has been quiet this long (default 200)
                   --poll MS     look at the sites every MS ms instead of using file-system events
                                 (used anyway where those are not available, every 500 ms)
-                  --no-cache    compile every plugin, neither reading nor writing the cache""");
+                  --no-cache    compile every plugin, neither reading nor writing the cache
+                  --verbose     also print the stack of each thread stuck in a plugin's start
+
+                A plugin is loaded once its components are settled: active, or waiting for something the load
+                will not bring (a configuration, or a service no bundle and no plugin provides), which is
+                printed below the table. A start or activation that takes longer than the start deadline
+                (5 s) is stuck: the plugin fails and loading goes on. For --once a stuck plugin is a failed
+                one; a component waiting for a configuration or a service is not.""");
         this.host = host;
         this.stopped = stopped;
     }
@@ -58,7 +65,7 @@ final class RunCommand extends Command {
     @Override
     int run(List<String> args, Console console) throws UsageException {
         Arguments a = Arguments.parse(args, Set.of("--site", "--cache", Host.CACHE_MAX_ENTRIES, PolicySettings.OPTION, "--jar", "--debounce", "--poll"),
-            Set.of("--once", "--no-cache", "--watch"));
+            Set.of("--once", "--no-cache", "--watch", "--verbose"));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));
         }
@@ -173,7 +180,7 @@ final class RunCommand extends Command {
         } finally {
             progress.unregister();
         }
-        PluginTable.print(records, console.out());
+        PluginTable.print(records, console.out(), a.has("--verbose"));
         int shadowed = plan.plugins().stream().mapToInt(p -> p.shadowed().size()).sum();
         Loaded loaded = new Loaded(records, plan.problems().size() - shadowed);
         console.err().println("graft: " + (records.size() - loaded.failed()) + " loaded, " + loaded.failed() + " failed"

@@ -25,7 +25,7 @@ final class ShellCommand extends Command {
 
     ShellCommand(Host host, CountDownLatch stopped) {
         super("shell",
-            "graft shell [--site DIR]... [--cache DIR] [--cache-max-entries N] [--jar FILE]... [--no-cache]",
+            "graft shell [--site DIR]... [--cache DIR] [--cache-max-entries N] [--jar FILE]... [--no-cache] [--verbose]",
             "load the sites, then open the Felix Gogo shell with the graft:* commands",
             """
                 Shell commands: graft:list, graft:load DIR, graft:unload NAME, graft:reload NAME,
@@ -39,7 +39,7 @@ final class ShellCommand extends Command {
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", Host.CACHE_MAX_ENTRIES, "--jar"), Set.of("--no-cache"));
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", Host.CACHE_MAX_ENTRIES, "--jar"), Set.of("--no-cache", "--verbose"));
         if (loading.load(a, console) == null) {
             return GraftMain.EXIT_FAILED;
         }

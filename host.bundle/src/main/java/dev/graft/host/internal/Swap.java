@@ -43,6 +43,14 @@ final class Swap {
             return failed(old, started.problems(), beginNanos);
         }
         List<String> notReady = notReady(started, old);
+        if (notReady.isEmpty()) {
+            List<String> activation = activationProblems(outcome.name(), started.bundle());
+            if (activation == null) {
+                return failed(old, List.of("stuck: a component's activation has not returned after " + starter.startDeadlineMillis()
+                    + " ms (startDeadlineMillis); the new bundle is abandoned, and uninstalled once the activation returns"), beginNanos);
+            }
+            notReady = activation;
+        }
         if (!notReady.isEmpty()) {
             starter.uninstall(outcome.name(), started.bundle());
             return failed(old, notReady, beginNanos);
@@ -58,28 +66,33 @@ final class Swap {
     }
 
     /**
-     * What keeps the new version from serving: a component not active or satisfied when the
-     * deadline passed (unless the old version's component of that name waits too), or a service
-     * whose component cannot be activated.
+     * What keeps the new version from serving, by the {@link Readiness} rule: a component still
+     * pending when the deadline passed (unless the old version's component of that name was not
+     * ready either). A component that waits for a configuration or for a service nobody provides is
+     * settled and does not stop the swap.
      */
     private List<String> notReady(BundleStarter.Started started, PluginRecord old) {
-        Set<String> waitingBefore = old.components().stream().filter(c -> !ComponentStates.ready(c)).map(ComponentState::name)
+        Set<String> waitingBefore = old.components().stream().filter(c -> !Readiness.ready(c)).map(ComponentState::name)
             .collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
         for (ComponentState c : started.components()) {
-            if (!ComponentStates.ready(c) && !waitingBefore.contains(c.name())) {
-                problems.add("deadline passed: component " + c.name() + " is " + c.state() + " after "
-                    + starter.componentDeadlineMillis() + " ms (componentDeadlineMillis)");
+            if (started.pending().contains(c.name()) && !waitingBefore.contains(c.name())) {
+                problems.add("deadline passed: component " + c.name() + " is " + c.state()
+                    + (c.waiting() ? " (waiting for " + c.waitingFor() + ")" : "") + " after " + starter.componentDeadlineMillis()
+                    + " ms (componentDeadlineMillis)");
             }
-        }
-        if (problems.isEmpty()) {
-            problems.addAll(activationProblems(started.bundle()));
         }
         return problems;
     }
 
-    /** Gets each service the bundle's components registered once, which activates a delayed component, and lets it go again. */
-    private List<String> activationProblems(Bundle bundle) {
+    /**
+     * Gets each service the bundle's components registered once, which activates a delayed
+     * component, and lets it go again; each get has the start deadline.
+     *
+     * @return the components that failed to activate, or null when an activation is stuck (the
+     *         bundle is then abandoned and uninstalled once it returns)
+     */
+    private List<String> activationProblems(String name, Bundle bundle) {
         List<String> problems = new ArrayList<>();
         ServiceReference<?>[] services = bundle.getRegisteredServices();
         for (ServiceReference<?> ref : services == null ? new ServiceReference<?>[0] : services) {
@@ -87,14 +100,25 @@ final class Swap {
             if (component == null) {
                 continue;
             }
-            Object service;
+            boolean[] got = new boolean[1];
+            TimedTask get = TimedTask.start("graft-activate " + component, () -> {
+                if (context.getService(ref) != null) {
+                    got[0] = true;
+                    context.ungetService(ref);
+                }
+            });
+            boolean returned;
             try {
-                service = context.getService(ref);
-            } catch (RuntimeException e) {
-                service = null;
+                returned = get.awaitUntil(System.nanoTime() + starter.startDeadlineMillis() * 1_000_000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                returned = false;
             }
-            if (service != null) {
-                context.ungetService(ref);
+            if (!returned) {
+                get.abandon(() -> starter.uninstall(name, bundle));
+                return null;
+            }
+            if (got[0]) {
                 continue;
             }
             String failure = starter.components(bundle).stream().filter(c -> c.name().equals(component) && !c.failure().isEmpty())
