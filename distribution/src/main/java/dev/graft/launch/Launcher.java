@@ -39,6 +39,8 @@ public final class Launcher {
     private static final long STOP_TIMEOUT_MS = 30_000;
     /** A plugin that called exit may hold a lock its bundle's stop needs: stopping waits this long at most. */
     private static final long STOP_AFTER_PLUGIN_EXIT_MS = 5_000;
+    /** How long one bundle may stay starting or stopping while the framework stops before it counts as stuck. */
+    private static final long STUCK_BUNDLE_MS = 1_000;
     /** Run property naming the bundles only {@code graft shell} needs; that command starts them. */
     static final String SHELL_BUNDLES_PROPERTY = "graft.shell.bundles";
 
@@ -138,7 +140,8 @@ public final class Launcher {
         try {
             if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) != 0) {
                 framework.stop();
-                framework.waitForStop(timeoutMillis);
+                new FrameworkStop(framework, timeoutMillis, STUCK_BUNDLE_MS).await()
+                    .ifPresent(stuck -> System.err.println("graft: not waiting for " + stuck + " to stop"));
             }
         } catch (BundleException | InterruptedException e) {
             System.err.println("graft: the framework did not stop cleanly: " + e.getMessage());

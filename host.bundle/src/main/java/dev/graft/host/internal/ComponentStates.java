@@ -22,10 +22,19 @@ final class ComponentStates {
     static final int READS = 5;
 
     /**
-     * One component as read: its state, and the service interfaces its unsatisfied mandatory
-     * references name (empty unless it waits for a service).
+     * One component as read: its state, and the services its unsatisfied mandatory references want
+     * (empty unless it waits for a service).
      */
-    record Reading(ComponentState state, List<String> missingServices) {
+    record Reading(ComponentState state, List<Wanted> missingServices) {
+    }
+
+    /** A service a reference wants: its interface, and its target filter or null. */
+    record Wanted(String service, String target) {
+
+        @Override
+        public String toString() {
+            return target == null ? service : service + " " + target;
+        }
     }
 
     /** Reads the states of a bundle's components; see {@link #read}. */
@@ -80,22 +89,17 @@ final class ComponentStates {
         if (c.state != ComponentConfigurationDTO.UNSATISFIED_REFERENCE || c.unsatisfiedReferences == null) {
             return new Reading(new ComponentState(d.name, name(c.state), failure), List.of());
         }
-        List<String> missing = new ArrayList<>();
-        List<String> described = new ArrayList<>();
+        List<Wanted> missing = new ArrayList<>();
         for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
             for (ReferenceDTO r : d.references) {
-                if (r.name.equals(u.name) && !described.contains(serviceOf(r))) {
-                    described.add(serviceOf(r));
-                    missing.add(r.interfaceName);
+                Wanted wanted = new Wanted(r.interfaceName, u.target != null ? u.target : r.target);
+                if (r.name.equals(u.name) && !missing.contains(wanted)) {
+                    missing.add(wanted);
                 }
             }
         }
-        String waitingFor = described.isEmpty() ? "" : "service " + String.join(", ", described);
+        String waitingFor = missing.isEmpty() ? "" : "service " + String.join(", ", missing.stream().map(Wanted::toString).toList());
         return new Reading(new ComponentState(d.name, name(c.state), failure, waitingFor), List.copyOf(missing));
-    }
-
-    private static String serviceOf(ReferenceDTO reference) {
-        return reference.target == null ? reference.interfaceName : reference.interfaceName + " " + reference.target;
     }
 
     private static String configurationWanted(ComponentDescriptionDTO d) {

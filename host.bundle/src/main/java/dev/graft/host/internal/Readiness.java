@@ -33,10 +33,10 @@ final class Readiness {
     }
 
     /**
-     * @param provided whether a service interface is provided, or declared by a started bundle
+     * @param provided whether a wanted service is provided, or declared by a started bundle
      * @param laterWaves whether plugins of the load are still to be installed
      */
-    static Verdict of(ComponentStates.Reading reading, Predicate<String> provided, boolean laterWaves) {
+    static Verdict of(ComponentStates.Reading reading, Predicate<ComponentStates.Wanted> provided, boolean laterWaves) {
         ComponentState c = reading.state();
         if (c.failed()) {
             return Verdict.FAILED;

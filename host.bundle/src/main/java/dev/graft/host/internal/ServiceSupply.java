@@ -10,11 +10,11 @@ import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
 
 /**
- * Whether a service can still come: it is registered, or a started (or starting) bundle declares
- * that it provides it ({@code Provide-Capability: osgi.service}, which bnd writes for every DS
- * component of a plugin).
+ * Whether a service a reference wants can still come: one matching its target is registered, or a
+ * started (or starting) bundle declares that it provides the interface
+ * ({@code Provide-Capability: osgi.service}, which bnd writes for every DS component of a plugin).
  */
-final class ServiceSupply implements Predicate<String> {
+final class ServiceSupply implements Predicate<ComponentStates.Wanted> {
 
     static final String SERVICE_NAMESPACE = "osgi.service";
 
@@ -25,13 +25,15 @@ final class ServiceSupply implements Predicate<String> {
     }
 
     @Override
-    public boolean test(String serviceInterface) {
+    public boolean test(ComponentStates.Wanted wanted) {
+        String serviceInterface = wanted.service();
         try {
-            if (context.getServiceReferences(serviceInterface, null) != null) {
+            if (context.getServiceReferences(serviceInterface, wanted.target()) != null) {
                 return true;
             }
         } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
+            // SCR reports a reference with a bad target as unsatisfied: nothing will ever match it
+            return false;
         }
         for (Bundle b : context.getBundles()) {
             if ((b.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0 && declares(b, serviceInterface)) {

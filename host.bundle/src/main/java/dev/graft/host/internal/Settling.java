@@ -62,14 +62,14 @@ final class Settling {
     }
 
     private final ServiceComponentRuntime scr;
-    private final Predicate<String> provided;
+    private final Predicate<ComponentStates.Wanted> provided;
     private final boolean laterWaves;
     private final long componentDeadlineNanos;
     private final long startDeadlineNanos;
     private final BiConsumer<String, Bundle> uninstall;
     private final Consumer<BundleStarter.Started> onSettled;
 
-    Settling(ServiceComponentRuntime scr, Predicate<String> provided, boolean laterWaves, long componentDeadlineMillis,
+    Settling(ServiceComponentRuntime scr, Predicate<ComponentStates.Wanted> provided, boolean laterWaves, long componentDeadlineMillis,
         long startDeadlineMillis, BiConsumer<String, Bundle> uninstall, Consumer<BundleStarter.Started> onSettled) {
         this.scr = scr;
         this.provided = provided;

@@ -34,9 +34,18 @@ public final class Settings implements AutoCloseable {
 
     /** Sets the loader's component deadline; waits until the loader took it. */
     public static Settings componentDeadline(ConfigurationAdmin cm, BundleContext context, long millis) throws Exception {
+        return loader(cm, context, "componentDeadlineMillis", millis);
+    }
+
+    /** Sets the loader's deadline for bundle starts and activations; waits until the loader took it. */
+    public static Settings startDeadline(ConfigurationAdmin cm, BundleContext context, long millis) throws Exception {
+        return loader(cm, context, "startDeadlineMillis", millis);
+    }
+
+    private static Settings loader(ConfigurationAdmin cm, BundleContext context, String key, long millis) throws Exception {
         Configuration c = cm.getConfiguration("dev.graft.host.loader", "?");
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("componentDeadlineMillis", millis);
+        properties.put(key, millis);
         awaitModified(context, PluginLoader.class, () -> c.update(properties));
         return new Settings(() -> awaitModified(context, PluginLoader.class, c::delete));
     }

@@ -163,7 +163,8 @@ class SwapIT {
             long begin = System.nanoTime();
             SwapResult result = loader.swap("deadline", waits);
             long millis = (System.nanoTime() - begin) / 1_000_000;
-            assertEquals("deadline passed: component t.deadline.Value is unsatisfied reference after 150 ms (componentDeadlineMillis)",
+            assertEquals("deadline passed: component t.deadline.Value is unsatisfied reference (waiting for service "
+                + "java.util.function.Supplier (plugin=nobody)) after 150 ms (componentDeadlineMillis)",
                 result.problems().get(0));
             assertTrue(millis < 5_000, "took " + millis + " ms");
         }

@@ -93,8 +93,8 @@ final class SwapPlugins {
                 }
                 """, ""));
             case DEADLINE -> p.file(path(name, "Value"), value(name, "never", "", """
-                @org.osgi.service.component.annotations.Reference(target = "(graft.test=nobody)")
-                Runnable nobodyProvidesThis;
+                @org.osgi.service.component.annotations.Reference(target = "(plugin=nobody)")
+                Supplier<String> nobodyRegistersThis;
                 """));
         };
     }
