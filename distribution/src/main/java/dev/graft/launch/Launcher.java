@@ -141,7 +141,7 @@ public final class Launcher {
             if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) != 0) {
                 framework.stop();
                 new FrameworkStop(framework, timeoutMillis, STUCK_BUNDLE_MS).await()
-                    .ifPresent(stuck -> System.err.println("graft: not waiting for " + stuck + " to stop"));
+                    .ifPresent(stuck -> System.err.println("graft: stopping without waiting for " + stuck));
             }
         } catch (BundleException | InterruptedException e) {
             System.err.println("graft: the framework did not stop cleanly: " + e.getMessage());

@@ -104,7 +104,7 @@ class StuckPluginIT {
         assertExamplesActive(r.out());
         assertTrue(r.out().contains("stuck: its start has not returned after 5000 ms"), r.out());
         assertFalse(r.out().contains("stuck thread"), "the stack only with --verbose:\n" + r.out());
-        assertTrue(r.err().contains("graft: not waiting for bundle") && r.err().contains("(stuck), stuck starting"), r.err());
+        assertTrue(r.err().contains("graft: stopping without waiting for bundle") && r.err().contains("(stuck), stuck starting"), r.err());
     }
 
     @Test
@@ -124,7 +124,7 @@ class StuckPluginIT {
         assertTrue(graft.process().waitFor(20, TimeUnit.SECONDS), "graft did not stop within 20 s of SIGTERM");
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         System.out.println("SIGTERM to exit with a stuck plugin: " + millis + " ms");
-        assertTrue(graft.stderrSoFar().contains("graft: not waiting for bundle"), graft.stderrSoFar());
+        assertTrue(graft.stderrSoFar().contains("graft: stopping without waiting for bundle"), graft.stderrSoFar());
     }
 
     @Test

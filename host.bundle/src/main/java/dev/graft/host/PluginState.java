@@ -2,9 +2,15 @@ package dev.graft.host;
 
 /** Where a source plugin stands. */
 public enum PluginState {
-    /** Installed, started, and its components active or waiting only for services. */
+    /**
+     * Installed, started, and its components settled: active, or waiting for a configuration or a
+     * service that nothing in the load brings (see {@link ComponentState#waitingFor()}).
+     */
     ACTIVE,
-    /** It could not be built, installed or started; nothing of it stays installed. */
+    /**
+     * It could not be built, installed or started, or its start was stuck past the start deadline;
+     * nothing of it stays installed (a stuck bundle is uninstalled once its start returns).
+     */
     FAILED,
     /** Not loaded because a plugin it depends on failed. */
     SKIPPED,
