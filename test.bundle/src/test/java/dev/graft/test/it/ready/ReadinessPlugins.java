@@ -16,21 +16,32 @@ final class ReadinessPlugins {
         return "src/" + pkg(name).replace('.', '/') + "/" + className + ".java";
     }
 
-    /** A component providing {@code Supplier<String>} with {@code plugin=NAME}, answering {@code value}. */
+    /** A delayed component providing {@code Supplier<String>} with {@code plugin=NAME}, answering {@code value}. */
     static PluginSources supplier(String name, String value) {
+        return supplier(name, value, "");
+    }
+
+    /** A delayed component providing {@code Supplier<String>} with {@code plugin=NAME}, whose {@code @Activate} runs {@code activate}. */
+    static PluginSources supplier(String name, String value, String activate) {
         return PluginSources.named(name).file(path(name, "Value"), """
             package %s;
 
             import java.util.function.Supplier;
+            import org.osgi.service.component.annotations.Activate;
             import org.osgi.service.component.annotations.Component;
 
             @Component(property = "plugin=%s")
             public class Value implements Supplier<String> {
+                @Activate
+                void activate() throws Exception {
+                    %s
+                }
+
                 public String get() {
                     return "%s";
                 }
             }
-            """.formatted(pkg(name), name, value));
+            """.formatted(pkg(name), name, activate, value));
     }
 
     /**

@@ -56,7 +56,7 @@ class StuckStartIT {
     Path site;
 
     private Settings deadline;
-    private final List<String> released = List.of("stuck-start", "stuck-activate", "stuck-swap");
+    private final List<String> released = List.of("stuck-start", "stuck-activate", "stuck-swap", "stuck-delayed");
 
     @BeforeEach
     void shortStartDeadline() throws Exception {
@@ -99,9 +99,13 @@ class StuckStartIT {
 
     /** Waits until no bundle has the symbolic name: the abandoned bundle was uninstalled once its call returned. */
     private void awaitUninstalled(String name) throws InterruptedException {
+        awaitInstalledAtMost(name, 0);
+    }
+
+    private void awaitInstalledAtMost(String name, long bundles) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (java.util.Arrays.stream(context.getBundles()).anyMatch(b -> name.equals(b.getSymbolicName()))) {
-            assertTrue(System.nanoTime() < end, name + " is still installed 30 s after its call returned");
+        while (java.util.Arrays.stream(context.getBundles()).filter(b -> name.equals(b.getSymbolicName())).count() > bundles) {
+            assertTrue(System.nanoTime() < end, "an abandoned bundle of " + name + " is still installed 30 s after its call returned");
             Thread.sleep(20);
         }
     }
@@ -150,10 +154,21 @@ class StuckStartIT {
             context.getServiceReferences(Supplier.class, "(plugin=stuck-swap)").iterator().next());
         assertEquals("old", service.get());
         System.setProperty("graft.test.release.stuck-swap", "true");
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (java.util.Arrays.stream(context.getBundles()).filter(b -> "stuck-swap".equals(b.getSymbolicName())).count() > 1) {
-            assertTrue(System.nanoTime() < end, "the stuck new version is still installed 30 s after its start returned");
-            Thread.sleep(20);
-        }
+        awaitInstalledAtMost("stuck-swap", 1);
+    }
+
+    @Test
+    void aNewVersionWhoseDelayedComponentIsStuckActivatingIsAFailedSwap() throws Exception {
+        PluginRecord old = loader.load(ReadinessPlugins.supplier("stuck-delayed", "old").writeTo(site.resolve("v1")), false);
+        assertEquals(PluginState.ACTIVE, old.state(), old.problems()::toString);
+        Path stuck = ReadinessPlugins.supplier("stuck-delayed", "new", ReadinessPlugins.blockUntilReleased("stuck-delayed"))
+            .writeTo(site.resolve("v2"));
+        SwapResult result = loader.swap("stuck-delayed", stuck, false);
+        assertFalse(result.succeeded());
+        assertTrue(result.problems().get(0).startsWith("stuck: a component's activation has not returned after " + START_DEADLINE_MILLIS),
+            result.problems()::toString);
+        assertEquals(old.bundleId(), registry.plugin("stuck-delayed").orElseThrow().bundleId());
+        System.setProperty("graft.test.release.stuck-delayed", "true");
+        awaitInstalledAtMost("stuck-delayed", 1);
     }
 }
