@@ -72,12 +72,25 @@ public interface PluginLoader {
     PluginRecord loadJar(Path jar);
 
     /**
-     * Uninstalls a plugin's bundle.
+     * Uninstalls a plugin's bundle, as {@link #unload(String, boolean)} does without its
+     * dependants: a plugin that other loaded plugins are wired to stays loaded.
      *
      * @param name the plugin's name
-     * @return the record after unloading, or empty when no such plugin is loaded
+     * @return the record after unloading, or empty when no such plugin is loaded or when loaded
+     *         plugins depend on it (see {@link #unload(String, boolean)} for why)
      */
     Optional<PluginRecord> unload(String name);
+
+    /**
+     * Uninstalls a plugin's bundle. When other loaded plugins are wired to it (directly or through
+     * each other), it is refused with their names, unless {@code withDependants} is set: then they
+     * are unloaded too, each before the plugins it depends on, and the framework is refreshed once.
+     *
+     * @param name the plugin's name
+     * @param withDependants whether to unload the plugins that depend on it too
+     * @return what was unloaded, or why nothing was
+     */
+    UnloadResult unload(String name, boolean withDependants);
 
     /**
      * Loads a plugin again from the folder it came from: a new bundle under a new location, so

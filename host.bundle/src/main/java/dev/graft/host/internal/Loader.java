@@ -41,6 +41,7 @@ import dev.graft.host.PluginService;
 import dev.graft.host.PluginState;
 import dev.graft.host.RetiredRevision;
 import dev.graft.host.SwapResult;
+import dev.graft.host.UnloadResult;
 
 /**
  * The loader: plans the sites, builds independent plugins in parallel and installs them in
@@ -165,20 +166,54 @@ public final class Loader implements PluginLoader {
 
     @Override
     public Optional<PluginRecord> unload(String name) {
-        Optional<PluginRecord> current = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
+        UnloadResult result = unload(name, false);
+        return result.succeeded() ? Optional.of(result.unloaded().get(result.unloaded().size() - 1)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized UnloadResult unload(String name, boolean withDependants) {
+        Optional<PluginRecord> current = registry.plugin(name).filter(Loader::installed);
         if (current.isEmpty()) {
-            return Optional.empty();
+            return new UnloadResult(name, false, List.of(), List.of(), List.of("no plugin named " + name + " is loaded"));
         }
-        Bundle bundle = context.getBundle(current.get().bundleId());
-        if (bundle != null) {
-            starter.uninstall(name, bundle);
+        List<PluginRecord> dependants = new Dependants(context, registry.plugins().stream().filter(Loader::installed).toList())
+            .of(current.get());
+        List<String> names = dependants.stream().map(PluginRecord::name).toList();
+        if (!dependants.isEmpty() && !withDependants) {
+            return new UnloadResult(name, false, List.of(), names, List.of(name + " is not unloaded: loaded plugins depend on it: "
+                + Dependants.describe(dependants) + "; unload them first, or unload it with its dependants"));
         }
-        PluginRecord unloaded = registry.plugin(name).orElseThrow();
-        if (unloaded.state() != PluginState.UNLOADED) {
-            unloaded = unloaded.with(PluginState.UNLOADED, List.of());
-            registry.record(unloaded);
+        List<PluginRecord> order = new ArrayList<>(dependants);
+        java.util.Collections.reverse(order);
+        order.add(current.get());
+        List<Bundle> bundles = new ArrayList<>();
+        List<String> bundleNames = new ArrayList<>();
+        for (PluginRecord r : order) {
+            Bundle bundle = context.getBundle(r.bundleId());
+            if (bundle != null) {
+                bundles.add(bundle);
+                bundleNames.add(r.name());
+            }
         }
-        return Optional.of(unloaded);
+        starter.uninstallAll(bundleNames, bundles);
+        List<PluginRecord> unloaded = new ArrayList<>();
+        for (PluginRecord r : order) {
+            PluginRecord now = registry.plugin(r.name()).orElseThrow();
+            if (now.state() != PluginState.UNLOADED) {
+                now = now.with(PluginState.UNLOADED, List.of());
+                registry.record(now);
+            }
+            unloaded.add(now);
+        }
+        return new UnloadResult(name, true, unloaded, names, List.of());
+    }
+
+    /** Whether a record's bundle is installed, whatever its state. */
+    static boolean installed(PluginRecord r) {
+        return r.bundleId() >= 0 && switch (r.state()) {
+            case ACTIVE, UNRESOLVED, STOPPED -> true;
+            case FAILED, SKIPPED, UNLOADED -> false;
+        };
     }
 
     @Override
@@ -268,7 +303,7 @@ public final class Loader implements PluginLoader {
             }
             if (prepared.outcome() != null && prepared.outcome().succeeded()) {
                 PluginBuilder.Outcome outcome = prepared.outcome();
-                unload(outcome.name());
+                unload(outcome.name(), true);
                 requests.add(new BundleStarter.Request(outcome.name(), registry.newLocation(outcome.name(), outcome.locationDigest()),
                     outcome.bundle()));
             }

@@ -7,9 +7,11 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Function;
 import org.osgi.framework.BundleException;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -28,9 +30,10 @@ final class ShellCommand extends Command {
             "graft shell [--site DIR]... [--cache DIR] [--cache-max-entries N] [--jar FILE]... [--no-cache]",
             "load the sites, then open the Felix Gogo shell with the graft:* commands",
             """
-                Shell commands: graft:list, graft:load DIR, graft:unload NAME, graft:reload NAME,
+                Shell commands: graft:list, graft:load DIR, graft:unload NAME [--with-dependants],
+                graft:reload NAME, graft:swap NAME [DIR], graft:swap NAME --dry-run,
                 graft:check DIR, graft:which NAME, graft:cache stats|ls|verify|prune|clean, and Gogo's own
-                (lb, help, ...). Leave with Ctrl-D or 'exit 0'; Ctrl-C stops Graft.
+                (lb, help, ...). Leave with Ctrl-D or 'exit [CODE]'; Ctrl-C stops Graft.
     
                 Options are those of 'graft run'.""");
         this.host = host;
@@ -76,12 +79,33 @@ final class ShellCommand extends Command {
         // Gogo routes System.out through the session itself, so the session gets the process's own streams
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+        AtomicInteger exitCode = new AtomicInteger(GraftMain.EXIT_OK);
         try (CommandSession session = processor.createSession(new FileInputStream(FileDescriptor.in), out, err)) {
+            session.put("exit", exit(exitCode));
             session.execute("gosh --login --noshutdown");
-            return GraftMain.EXIT_OK;
+            return exitCode.get();
         } catch (Exception e) {
             console.err().println("graft shell: " + e);
             return GraftMain.EXIT_FAILED;
         }
+    }
+
+    /**
+     * {@code exit [CODE]}: ends the session, so that Graft stops as after Ctrl-D and exits with
+     * the code. Without it, {@code exit} is {@code System.exit} (Gogo's profile adds System's
+     * methods as commands), which halts the process under the shell that is still reading.
+     */
+    private static Function exit(AtomicInteger exitCode) {
+        return (session, arguments) -> {
+            if (!arguments.isEmpty()) {
+                try {
+                    exitCode.set(Integer.parseInt(String.valueOf(arguments.get(0))));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("exit: not a number: " + arguments.get(0));
+                }
+            }
+            session.close();
+            return null;
+        };
     }
 }
