@@ -40,6 +40,7 @@ import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginService;
 import dev.graft.host.PluginState;
 import dev.graft.host.RetiredRevision;
+import dev.graft.host.SwapPlan;
 import dev.graft.host.SwapResult;
 import dev.graft.host.UnloadResult;
 
@@ -176,8 +177,7 @@ public final class Loader implements PluginLoader {
         if (current.isEmpty()) {
             return new UnloadResult(name, false, List.of(), List.of(), List.of("no plugin named " + name + " is loaded"));
         }
-        List<PluginRecord> dependants = new Dependants(context, registry.plugins().stream().filter(Loader::installed).toList())
-            .of(current.get());
+        List<PluginRecord> dependants = dependantsOf(current.get());
         List<String> names = dependants.stream().map(PluginRecord::name).toList();
         if (!dependants.isEmpty() && !withDependants) {
             return new UnloadResult(name, false, List.of(), names, List.of(name + " is not unloaded: loaded plugins depend on it: "
@@ -244,6 +244,17 @@ public final class Loader implements PluginLoader {
             return new SwapResult(name, loaded.state() == PluginState.ACTIVE, loaded, loaded.problems(), List.of(),
                 PluginBuilder.millisSince(begin));
         }
+        List<PluginRecord> dependants = dependantsOf(old.get());
+        if (!dependants.isEmpty()) {
+            SwapResult result = new SetSwap(context, new LoaderParts(compiler, cache, registry, starter, this::usesCache))
+                .run(old.get(), oldBundle, source, dependants, useCache, begin);
+            if (result.succeeded()) {
+                remember(name, source, useCache);
+                result.dependants().stream().filter(r -> Files.isDirectory(Path.of(r.site())))
+                    .forEach(r -> remember(r.name(), Path.of(r.site()), usesCache(r.name())));
+            }
+            return result;
+        }
         Prepared prepared = prepare(source, useCache);
         if (!prepared.name().equals(name)) {
             return new SwapResult(name, false, old.get(), List.of(source + " holds plugin " + prepared.name() + ", not " + name),
@@ -254,6 +265,32 @@ public final class Loader implements PluginLoader {
             remember(name, source, useCache);
         }
         return result;
+    }
+
+    @Override
+    public SwapPlan planSwap(String name, Path folder) {
+        Path source = folder != null ? folder : folderOf(name);
+        Optional<PluginRecord> old = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
+        List<String> steps = new ArrayList<>();
+        steps.add(name + (old.isPresent() ? " [" + old.get().bundleId() + "]" : "") + ": " + (source == null
+            ? "no folder is known for it; name one" : "built from " + source + (usesCache(name) ? " (cache or compiler)" : " (compiler)")
+                + (old.isPresent() ? ", installed beside the running version" : ", loaded: it is not loaded now")));
+        List<PluginRecord> dependants = old.map(this::dependantsOf).orElse(List.of());
+        for (PluginRecord d : dependants) {
+            Path site = Path.of(d.site());
+            steps.add(d.name() + " [" + d.bundleId() + "]: " + (Files.isDirectory(site)
+                ? "rebuilt from " + site + " against the new " + name + ", installed beside the running version"
+                : "a prebuilt jar (" + site + "), installed again as it is; refused unless the new " + name + " satisfies its imports"));
+        }
+        if (!dependants.isEmpty()) {
+            steps.add("all or nothing: the old versions are retired once every new one is active, else they keep running");
+        }
+        return new SwapPlan(name, old.isPresent(), dependants.stream().map(PluginRecord::name).toList(), steps);
+    }
+
+    /** The loaded plugins that depend on a plugin, in dependency order. */
+    private List<PluginRecord> dependantsOf(PluginRecord plugin) {
+        return new Dependants(context, registry.plugins().stream().filter(Loader::installed).toList()).of(plugin);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.graft.host.PluginRecord;
 import dev.graft.host.RetiredRevision;
+import dev.graft.host.SwapPlan;
 import dev.graft.host.SwapResult;
 import dev.graft.host.UnloadResult;
 
@@ -27,6 +28,7 @@ import dev.graft.host.UnloadResult;
 public final class ShellCommands {
 
     static final String WITH_DEPENDANTS = "--with-dependants";
+    static final String DRY_RUN = "--dry-run";
 
     @Reference
     Host host;
@@ -92,11 +94,19 @@ public final class ShellCommands {
         swap(name, null);
     }
 
-    /** graft:swap NAME DIR: swap in the version of a plugin that DIR holds. */
+    /** graft:swap NAME DIR: swap in the version of a plugin that DIR holds; graft:swap NAME --dry-run: what a swap would do. */
     public void swap(String name, String dir) {
+        if (DRY_RUN.equals(dir)) {
+            SwapPlan plan = host.loader().planSwap(name, null);
+            System.out.println(plan.dependants().isEmpty() ? "a swap of " + name + " would swap it alone:"
+                : "a swap of " + name + " would swap " + (plan.dependants().size() + 1) + " plugins together:");
+            plan.steps().forEach(step -> System.out.println("  " + step));
+            return;
+        }
         SwapResult r = host.loader().swap(name, dir == null ? null : Path.of(dir));
         if (r.succeeded()) {
             System.out.println("swapped " + name + " to bundle " + r.plugin().bundleId() + " in " + r.millis() + " ms"
+                + (r.dependants().isEmpty() ? "" : " with the plugins that depend on it: " + Dependants.describe(r.dependants()))
                 + (r.rewired().isEmpty() ? "" : "; re-wired " + String.join(", ", r.rewired())));
         } else {
             System.out.println("swap of " + name + " failed:");

@@ -62,7 +62,7 @@ final class Swap {
      * deadline passed (unless the old version's component of that name waits too), or a service
      * whose component cannot be activated.
      */
-    private List<String> notReady(BundleStarter.Started started, PluginRecord old) {
+    List<String> notReady(BundleStarter.Started started, PluginRecord old) {
         Set<String> waitingBefore = old.components().stream().filter(c -> !ComponentStates.ready(c)).map(ComponentState::name)
             .collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();

@@ -57,8 +57,9 @@ final class WatchReport {
     void changed(String name, List<String> files, SwapResult r, long beginNanos) {
         String what = name + " changed (" + describe(files) + ") -> ";
         if (r.succeeded()) {
-            line(what + "swapped in bundle " + r.plugin().bundleId() + " in " + r.millis() + " ms"
-                + (r.rewired().isEmpty() ? "" : "; re-wired " + String.join(", ", r.rewired())));
+            line(what + "swapped in bundle " + r.plugin().bundleId()
+                + (r.dependants().isEmpty() ? "" : " with the plugins that depend on it: " + Dependants.describe(r.dependants()))
+                + " in " + r.millis() + " ms" + (r.rewired().isEmpty() ? "" : "; re-wired " + String.join(", ", r.rewired())));
         } else {
             String keeps = r.plugin().state() == PluginState.ACTIVE ? ", bundle " + r.plugin().bundleId() + " keeps running" : "";
             line(what + "swap failed" + keeps + ": " + first(r.problems()) + " (" + r.millis() + " ms)");

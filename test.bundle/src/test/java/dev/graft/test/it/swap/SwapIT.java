@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
 import dev.graft.cache.PluginCache;
+import dev.graft.compiler.Build;
+import dev.graft.compiler.PluginCompiler;
 import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
@@ -54,6 +57,8 @@ class SwapIT {
     ConfigurationAdmin configurationAdmin;
     @InjectService
     PluginCache cache;
+    @InjectService
+    PluginCompiler compiler;
     @TempDir
     Path tmp;
 
@@ -107,19 +112,27 @@ class SwapIT {
     }
 
     @Test
-    void bundlesWiredToTheOldVersionAreRewiredToTheNewAndReported() throws Exception {
+    void bundlesThatAreNotPluginsWiredToTheOldVersionAreRewiredToTheNewAndReported() throws Exception {
         PluginRecord api = loaded(write("v1", SwapPlugins.servingAndExporting("provider", "one")));
-        PluginRecord user = loaded(write("v1", SwapPlugins.user("consumer", "provider")));
-        SwapResult result = loader.swap("provider", write("v2", SwapPlugins.servingAndExporting("provider", "two")));
-        assertTrue(result.succeeded(), result.problems()::toString);
-        long now = result.plugin().bundleId();
-        assertEquals(List.of("consumer [" + user.bundleId() + "] -> provider [" + now + "]"), result.rewired());
-        BundleWiring wiring = context.getBundle(user.bundleId()).adapt(BundleWiring.class);
-        assertTrue(wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
-            .anyMatch(w -> w.getProvider().getBundle().getBundleId() == now), "the consumer imports from the new version");
-        assertEquals(Bundle.ACTIVE, context.getBundle(user.bundleId()).getState(), "the consumer was restarted");
-        assertNull(context.getBundle(api.bundleId()));
-        assertEquals("two", answer("provider"));
+        Build consumer = compiler.compile(SwapPlugins.user("consumer", "provider").toSourcePlugin());
+        assertTrue(consumer.succeeded(), consumer.diagnostics()::toString);
+        Bundle user = context.installBundle("test:consumer-of-provider", new ByteArrayInputStream(consumer.bundle().orElseThrow()));
+        try {
+            user.start();
+            SwapResult result = loader.swap("provider", write("v2", SwapPlugins.servingAndExporting("provider", "two")));
+            assertTrue(result.succeeded(), result.problems()::toString);
+            long now = result.plugin().bundleId();
+            assertEquals(List.of(), result.dependants(), "a bundle that is not a plugin is not swapped with it");
+            assertEquals(List.of("consumer [" + user.getBundleId() + "] -> provider [" + now + "]"), result.rewired());
+            BundleWiring wiring = user.adapt(BundleWiring.class);
+            assertTrue(wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
+                .anyMatch(w -> w.getProvider().getBundle().getBundleId() == now), "the consumer imports from the new version");
+            assertEquals(Bundle.ACTIVE, user.getState(), "the consumer was restarted");
+            assertNull(context.getBundle(api.bundleId()));
+            assertEquals("two", answer("provider"));
+        } finally {
+            user.uninstall();
+        }
     }
 
     @Test
