@@ -147,7 +147,9 @@ class WatchIT {
         Files.writeString(site.resolve("api/bnd.bnd"), "Export-Package: api\n");
         Files.writeString(api, "package api;\n\npublic class Word {\n    public static String word() {\n        return \"!\";\n    }\n}\n");
         Path saved = Files.createDirectories(tmp.resolve("saved"));
-        writePlugin("user", "v1", "api.Word.word()");
+        writePlugin("user", "v1", "Word.word()");
+        Path user = site.resolve("user/src/user/Main.java");
+        Files.writeString(user, Files.readString(user).replace("package user;\n", "package user;\n\nimport api.Word;\n"));
         start("--debounce", "200", "--poll", "50");
         graft.awaitLine("user v1 started!", WAIT);
         while (!graft.stderrSoFar().contains("graft: watching")) {

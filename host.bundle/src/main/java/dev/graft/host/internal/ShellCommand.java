@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -79,12 +79,17 @@ final class ShellCommand extends Command {
         // Gogo routes System.out through the session itself, so the session gets the process's own streams
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
-        AtomicInteger exitCode = new AtomicInteger(GraftMain.EXIT_OK);
+        AtomicReference<Integer> exitCode = new AtomicReference<>();
         try (CommandSession session = processor.createSession(new FileInputStream(FileDescriptor.in), out, err)) {
             session.put("exit", exit(exitCode));
             session.execute("gosh --login --noshutdown");
-            return exitCode.get();
+            return exitCode.get() == null ? GraftMain.EXIT_OK : exitCode.get();
         } catch (Exception e) {
+            if (exitCode.get() != null) {
+                // closing the session from 'exit' interrupts the shell that ran it: that is how it ends
+                Thread.interrupted();
+                return exitCode.get();
+            }
             console.err().println("graft shell: " + e);
             return GraftMain.EXIT_FAILED;
         }
@@ -95,15 +100,17 @@ final class ShellCommand extends Command {
      * the code. Without it, {@code exit} is {@code System.exit} (Gogo's profile adds System's
      * methods as commands), which halts the process under the shell that is still reading.
      */
-    private static Function exit(AtomicInteger exitCode) {
+    private static Function exit(AtomicReference<Integer> exitCode) {
         return (session, arguments) -> {
+            int code = GraftMain.EXIT_OK;
             if (!arguments.isEmpty()) {
                 try {
-                    exitCode.set(Integer.parseInt(String.valueOf(arguments.get(0))));
+                    code = Integer.parseInt(String.valueOf(arguments.get(0)));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("exit: not a number: " + arguments.get(0));
                 }
             }
+            exitCode.set(code);
             session.close();
             return null;
         };

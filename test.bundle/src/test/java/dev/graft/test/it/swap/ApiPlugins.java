@@ -16,11 +16,7 @@ public final class ApiPlugins {
     public static PluginSources api(String name, String version, boolean withShout) {
         String pkg = "t." + name.replace('-', '_');
         return PluginSources.named(name)
-            .file("src/" + pkg.replace('.', '/') + "/package-info.java", """
-                @org.osgi.annotation.bundle.Export
-                @org.osgi.annotation.versioning.Version("%s")
-                package %s;
-                """.formatted(version, pkg))
+            .file("src/" + pkg.replace('.', '/') + "/package-info.java", exported(pkg, version))
             .file("src/" + pkg.replace('.', '/') + "/Speaker.java", """
                 package %s;
 
@@ -58,11 +54,7 @@ public final class ApiPlugins {
         String pkg = "t." + name.replace('-', '_');
         String apiPkg = "t." + api.replace('-', '_');
         return PluginSources.named(name)
-            .file("src/" + pkg.replace('.', '/') + "/package-info.java", """
-                @org.osgi.annotation.bundle.Export
-                @org.osgi.annotation.versioning.Version("1.0.0")
-                package %s;
-                """.formatted(pkg))
+            .file("src/" + pkg.replace('.', '/') + "/package-info.java", exported(pkg, "1.0.0"))
             .file("src/" + pkg.replace('.', '/') + "/Loud.java", """
                 package %s;
 
@@ -95,5 +87,9 @@ public final class ApiPlugins {
                 }
             }
             """.formatted(pkg, name, midPkg, word));
+    }
+
+    private static String exported(String pkg, String version) {
+        return "@org.osgi.annotation.bundle.Export\n@org.osgi.annotation.versioning.Version(\"" + version + "\")\npackage " + pkg + ";\n";
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -68,16 +66,8 @@ class DependantSwapIT {
         return plugin.writeTo(tmp.resolve(variant));
     }
 
-    @SuppressWarnings("unchecked")
     private String answer(String name) throws Exception {
-        ServiceReference<?>[] refs = context.getServiceReferences(Supplier.class.getName(), "(plugin=" + name + ")");
-        assertEquals(1, refs == null ? 0 : refs.length, "one registered service of " + name);
-        Supplier<String> s = (Supplier<String>) context.getService(refs[0]);
-        try {
-            return s.get();
-        } finally {
-            context.ungetService(refs[0]);
-        }
+        return Answers.of(context, name);
     }
 
     private List<Long> bundlesNamed(String name) {

@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -77,16 +75,8 @@ class SwapIT {
         return r;
     }
 
-    @SuppressWarnings("unchecked")
     private String answer(String name) throws Exception {
-        ServiceReference<?>[] refs = context.getServiceReferences(Supplier.class.getName(), "(plugin=" + name + ")");
-        assertEquals(1, refs == null ? 0 : refs.length, "one registered service of " + name);
-        Supplier<String> s = (Supplier<String>) context.getService(refs[0]);
-        try {
-            return s.get();
-        } finally {
-            context.ungetService(refs[0]);
-        }
+        return Answers.of(context, name);
     }
 
     private List<Bundle> bundlesNamed(String name) {
