@@ -3,11 +3,13 @@ package dev.graft.host.internal;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -79,40 +81,60 @@ final class ShellCommand extends Command {
         // Gogo routes System.out through the session itself, so the session gets the process's own streams
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
-        AtomicReference<Integer> exitCode = new AtomicReference<>();
-        try (CommandSession session = processor.createSession(new FileInputStream(FileDescriptor.in), out, err)) {
-            session.put("exit", exit(exitCode));
+        Keyboard keyboard = new Keyboard(new FileInputStream(FileDescriptor.in));
+        try (CommandSession session = processor.createSession(keyboard, out, err)) {
+            session.put("exit", keyboard.exitCommand());
             session.execute("gosh --login --noshutdown");
-            return exitCode.get() == null ? GraftMain.EXIT_OK : exitCode.get();
+            return keyboard.exitCode();
         } catch (Exception e) {
-            if (exitCode.get() != null) {
-                // closing the session from 'exit' interrupts the shell that ran it: that is how it ends
-                Thread.interrupted();
-                return exitCode.get();
-            }
             console.err().println("graft shell: " + e);
             return GraftMain.EXIT_FAILED;
         }
     }
 
     /**
-     * {@code exit [CODE]}: ends the session, so that Graft stops as after Ctrl-D and exits with
-     * the code. Without it, {@code exit} is {@code System.exit} (Gogo's profile adds System's
-     * methods as commands), which halts the process under the shell that is still reading.
+     * The shell's standard input, which {@code exit [CODE]} ends: the shell then reads the end of
+     * its input and stops as after Ctrl-D, and Graft exits with the code. Without it, {@code exit}
+     * is {@code System.exit} (Gogo's profile adds System's methods as commands), which halts the
+     * process under the shell that is still reading; closing the session instead interrupts the
+     * command that closes it.
      */
-    private static Function exit(AtomicReference<Integer> exitCode) {
-        return (session, arguments) -> {
-            int code = GraftMain.EXIT_OK;
-            if (!arguments.isEmpty()) {
+    private static final class Keyboard extends FilterInputStream {
+
+        private volatile Integer exitCode;
+
+        Keyboard(InputStream in) {
+            super(in);
+        }
+
+        int exitCode() {
+            return exitCode == null ? GraftMain.EXIT_OK : exitCode;
+        }
+
+        Function exitCommand() {
+            return (session, arguments) -> {
                 try {
-                    code = Integer.parseInt(String.valueOf(arguments.get(0)));
+                    exitCode = arguments.isEmpty() ? GraftMain.EXIT_OK : Integer.parseInt(String.valueOf(arguments.get(0)));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("exit: not a number: " + arguments.get(0));
                 }
-            }
-            exitCode.set(code);
-            session.close();
-            return null;
-        };
+                return null;
+            };
+        }
+
+        @Override
+        public int read() throws IOException {
+            return exitCode != null ? -1 : super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return exitCode != null ? -1 : super.read(b, off, len);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return exitCode != null ? 0 : super.available();
+        }
     }
 }
