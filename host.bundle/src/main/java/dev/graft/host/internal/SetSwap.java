@@ -3,25 +3,33 @@ package dev.graft.host.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
+import dev.graft.cache.CacheEntry;
+import dev.graft.cache.CacheKey;
+import dev.graft.cache.Lookup;
 import dev.graft.cache.PluginCache;
 import dev.graft.compiler.Build;
+import dev.graft.compiler.BundleSummary;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourcePlugin;
+import dev.graft.compiler.WiredPackage;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginState;
 import dev.graft.host.SwapResult;
 
 /**
  * The swap of a plugin that loaded plugins depend on, as one transaction: the plugin is built, each
- * dependant is rebuilt against the new builds before it (a prebuilt jar is taken as it is), the
+ * dependant is rebuilt against the new builds before it (a cache hit when the cache holds it built
+ * against exactly those; a prebuilt jar is taken as it is), the
  * whole set is installed beside the old set (its members wired to each other, never to the old
  * set), started and waited for; only then are the new records made and the old set retired. Any
  * failure uninstalls everything of the new set and leaves the old set running, untouched.
@@ -45,7 +53,7 @@ final class SetSwap {
      * @param oldBundle its bundle
      * @param source the folder of its new version
      * @param dependants the loaded plugins that depend on it, in dependency order
-     * @param useCache whether to store the new builds in the cache
+     * @param useCache whether to build the plugin with the cache (each dependant uses the cache as it was loaded)
      * @param beginNanos when the swap began
      * @return what happened
      */
@@ -79,8 +87,12 @@ final class SetSwap {
     private record BuildStep(PluginBuilder.Outcome outcome, List<String> problems) {
     }
 
-    /** Compiles a member against the framework and the new builds of the set before it, and adds it to them. */
-    private BuildStep build(PluginRecord member, Path folder, List<Build> batch, boolean store) {
+    /**
+     * Builds a member against the framework and the new builds of the set before it, and adds it to
+     * them: from the cache when it holds this member compiled against exactly those builds, else
+     * by the compiler (and stored).
+     */
+    private BuildStep build(PluginRecord member, Path folder, List<Build> batch, boolean useCache) {
         SourcePlugin plugin;
         try {
             plugin = parts.compiler().read(folder);
@@ -92,17 +104,54 @@ final class SetSwap {
         }
         long begin = System.nanoTime();
         PluginCompiler compiler = parts.compiler();
+        PluginCache cache = parts.cache();
+        CacheKey key = useCache ? cache.key(plugin, compiler.defaultOptions()) : null;
+        if (key != null) {
+            Lookup lookup = cache.find(key, planned(batch));
+            if (lookup.isHit() && builtWith(lookup.entry().orElseThrow(), batch)) {
+                Build hit = new CachedBuild(member.name(), lookup.bundle().orElseThrow(), lookup.entry().orElseThrow());
+                batch.add(hit);
+                return new BuildStep(new PluginBuilder.Outcome(member.name(), hit.bundle().orElseThrow(), true, hit.sourceDigest(),
+                    PluginBuilder.millisSince(begin), List.of(), List.of()), null);
+            }
+        }
         Build build = compiler.compile(plugin, compiler.defaultOptions(), List.copyOf(batch));
         if (!build.succeeded()) {
             return new BuildStep(null, build.errors().stream().map(d -> DiagnosticText.format(folder.toString(), d)).toList());
         }
-        if (store) {
-            PluginCache cache = parts.cache();
-            cache.putInBackground(cache.key(plugin, compiler.defaultOptions()), build);
+        if (key != null) {
+            cache.putInBackground(key, build);
         }
         batch.add(build);
         return new BuildStep(new PluginBuilder.Outcome(member.name(), build.bundle().orElseThrow(), false, build.sourceDigest(),
             PluginBuilder.millisSince(begin), List.of(), build.diagnostics()), null);
+    }
+
+    /**
+     * Whether a cached dependant was built with the new version of the swapped plugin itself (the
+     * first build of the set): the packages a build records are only those it imports, and a type
+     * of the swapped plugin can reach it through another member without an import (a supertype of
+     * a supertype), so an entry that does not name the new version may not compile against it.
+     */
+    private static boolean builtWith(CacheEntry entry, List<Build> batch) {
+        if (batch.isEmpty()) {
+            return true;
+        }
+        Build root = batch.get(0);
+        return entry.compiledAgainst().stream().anyMatch(w -> w.exporter().equals(root.name()) && w.exporterDigest().equals(root.sourceDigest()));
+    }
+
+    /** The packages the new builds export, each with its exporter as a build compiled against it records it. */
+    private static Map<String, WiredPackage> planned(List<Build> batch) {
+        Map<String, WiredPackage> planned = new HashMap<>();
+        for (Build b : batch) {
+            BundleSummary summary = b.summary().orElseThrow();
+            for (String export : summary.exports()) {
+                String pkg = export.split(";", 2)[0].trim().replace("~", "");
+                planned.putIfAbsent(pkg, new WiredPackage(pkg, b.name(), summary.version(), b.sourceDigest()));
+            }
+        }
+        return planned;
     }
 
     /** A dependant that is a prebuilt jar cannot be rebuilt: it is installed again as it is, and must resolve against the new set. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,13 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
+import dev.graft.cache.PluginCache;
 import dev.graft.compiler.Build;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.host.LoadOptions;
@@ -34,6 +37,7 @@ import dev.graft.host.SwapPlan;
 import dev.graft.host.SwapResult;
 import dev.graft.test.LoadedPlugins;
 import dev.graft.test.PluginSources;
+import dev.graft.test.it.Settings;
 
 /** Swapping a plugin that other plugins depend on: they are rebuilt and swapped with it, all or nothing. */
 @ExtendWith(BundleContextExtension.class)
@@ -48,6 +52,10 @@ class DependantSwapIT {
     PluginRegistry registry;
     @InjectService
     PluginCompiler compiler;
+    @InjectService
+    ConfigurationAdmin configurationAdmin;
+    @InjectService
+    PluginCache cache;
     @TempDir
     Path tmp;
 
@@ -197,9 +205,34 @@ class DependantSwapIT {
             assertEquals(1, count.fewest(), "at every moment one version of the dependant's service is registered");
             calls.close();
             assertNull(calls.crash());
-            assertEquals(0, calls.missing(), "no call found the service missing");
+            assertEquals(Map.of("hello", calls.calls() - calls.missing()), calls.answers(), "every answer is the dependant's");
         }
         assertEquals("hello", answer("g-speaker"));
+    }
+
+    @Test
+    void aRetriedApiSwapTakesTheDependantsThatBuiltBeforeFromTheCache() throws Exception {
+        try (Settings cacheDir = Settings.cacheDirectory(configurationAdmin, cache, tmp.resolve("cache"))) {
+            assertEquals(PluginState.ACTIVE, loader.load(write("v1", ApiPlugins.api("r-api", "1.0.0", true)), true).state());
+            assertEquals(PluginState.ACTIVE, loader.load(write("v1", ApiPlugins.middle("r-mid", "r-api")), true).state());
+            assertEquals(PluginState.ACTIVE, loader.load(write("v1", ApiPlugins.end("r-end", "r-mid", "r")), true).state());
+            Path v2 = write("v2", ApiPlugins.api("r-api", "2.0.0", true)
+                .edit("src/t/r_api/Speaker.java", text -> text.replace("String speak();", "String speak();\n    String whisper();")));
+            SwapResult broken = loader.swap("r-api", v2, true);
+            assertFalse(broken.succeeded(), "r-end does not implement whisper()");
+            assertTrue(broken.problems().get(0).startsWith("r-end cannot follow the new r-api"), broken.problems()::toString);
+
+            SwapResult fixed = loader.swap("r-end", write("v2", ApiPlugins.end("r-end", "r-mid", "r")
+                .edit("src/t/r_end/Shouter.java", text -> text.replace("public String get() {",
+                    "public String whisper() {\n        return \"psst\";\n    }\n\n    public String get() {"))), true);
+            assertTrue(fixed.succeeded(), fixed.problems()::toString);
+            SwapResult retried = loader.swap("r-api", v2, true);
+            assertTrue(retried.succeeded(), retried.problems()::toString);
+            assertEquals(List.of("r-mid", "r-end"), retried.dependants().stream().map(PluginRecord::name).toList());
+            assertTrue(retried.dependants().get(0).fromCache(), "r-mid was built against this r-api by the first attempt");
+            assertFalse(retried.dependants().get(1).fromCache(), "r-end changed since");
+            assertEquals("r!", answer("r-end"));
+        }
     }
 
     @Test
