@@ -171,7 +171,7 @@ final class SetSwap {
         Set<String> locations = new HashSet<>();
         Set<Long> oldIds = new HashSet<>();
         for (Member m : members) {
-            String location = parts.registry().newLocation(m.outcome().name(), Loader.digestForLocation(m.outcome()));
+            String location = parts.registry().newLocation(m.outcome().name(), m.outcome().locationDigest());
             requests.add(new BundleStarter.Request(m.outcome().name(), location, m.outcome().bundle()));
             locations.add(location);
             oldIds.add(m.old().bundleId());
