@@ -2,12 +2,14 @@ package dev.graft.cache;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
 import dev.graft.compiler.Build;
 import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.SourcePlugin;
+import dev.graft.compiler.WiredPackage;
 
 /**
  * The persistent cache of compiled source plugins: Graft's answer to ocaml_plugin's
@@ -48,6 +50,19 @@ public interface PluginCache {
      * @return a hit with the bundle jar and its entry, or a miss with its reason; never null
      */
     Lookup find(CacheKey key);
+
+    /**
+     * Looks a key up as {@link #find(CacheKey)} does, for a build that will run beside builds not
+     * installed yet: each package of {@code planned} counts as exported by the exporter given
+     * there instead of the one the framework has now (a swap of a plugin with its dependants
+     * looks a dependant up against the new version of what it depends on).
+     *
+     * @param key a key from {@link #key}
+     * @param planned package names, each with the exporter it will be wired to (symbolic name,
+     *        version and source digest, as a build compiled against it records them)
+     * @return a hit with the bundle jar and its entry, or a miss with its reason; never null
+     */
+    Lookup find(CacheKey key, Map<String, WiredPackage> planned);
 
     /**
      * Stores a successful build under a key, then evicts least-recently-used entries beyond the

@@ -215,6 +215,24 @@ class CommandsIT {
         assertTrue(r.out().contains("no retired plugin version is pinned"), r.out());
     }
 
+    @Test
+    void theShellUnloadsAnApiOnlyWithItsDependantsAndExitsQuietlyWithTheCodeGiven() throws Exception {
+        GraftProcess p = GraftProcess.start(tmp, "shell", "--site", EXAMPLES.toString(), "--cache", cache.toString());
+        try (java.io.OutputStream in = p.process().getOutputStream()) {
+            in.write(("graft:swap greeter-api --dry-run\ngraft:unload greeter-api\ngraft:list\n"
+                + "graft:unload greeter-api --with-dependants\ngraft:list\nexit 3\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        GraftProcess.Result r = p.await(120);
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.out().contains("a swap of greeter-api would swap 4 plugins together:"), r.out());
+        assertTrue(r.out().matches("(?s).*greeter-api is not unloaded: loaded plugins depend on it: \\w+ \\[\\d+\\], \\w+ \\[\\d+\\], \\w+ \\[\\d+\\];.*"),
+            r.out());
+        assertTrue(r.out().matches("(?s).*\nunloaded (hello|bonjour|greetings) \\[\\d+\\], (hello|bonjour|greetings) \\[\\d+\\], "
+            + "(hello|bonjour|greetings) \\[\\d+\\], greeter-api \\[\\d+\\]\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*\nhello +1\\.0\\.0 +active .*\nhello +1\\.0\\.0 +unloaded .*"), "hello is active, then unloaded:\n" + r.out());
+        assertFalse(r.out().contains("Exception") || r.err().contains("Exception"), r.out() + r.err());
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({ "INT, 130", "TERM, 143" })
     void aSignalStopsARunningGraftCleanly(String signal, int exitCode) throws Exception {

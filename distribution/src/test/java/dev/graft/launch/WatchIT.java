@@ -139,4 +139,33 @@ class WatchIT {
         graft.awaitLine("beta v1 stopped", WAIT);
         assertFalse(graft.stdoutSoFar().contains("alpha v1 stopped"), "the other plugin is left alone");
     }
+
+    @Test
+    void aRemovedApiFolderUnloadsItsDependantsWithItAndTheyComeBackWithIt() throws Exception {
+        Path api = site.resolve("api/src/api/Word.java");
+        Files.createDirectories(api.getParent());
+        Files.writeString(site.resolve("api/bnd.bnd"), "Export-Package: api\n");
+        Files.writeString(api, "package api;\n\npublic class Word {\n    public static String word() {\n        return \"!\";\n    }\n}\n");
+        Path saved = Files.createDirectories(tmp.resolve("saved"));
+        writePlugin("user", "v1", "Word.word()");
+        Path user = site.resolve("user/src/user/Main.java");
+        Files.writeString(user, Files.readString(user).replace("package user;\n", "package user;\n\nimport api.Word;\n"));
+        start("--debounce", "200", "--poll", "50");
+        graft.awaitLine("user v1 started!", WAIT);
+        while (!graft.stderrSoFar().contains("graft: watching")) {
+            Thread.sleep(20);
+        }
+
+        Files.move(site.resolve("api"), saved.resolve("api"));
+        String removed = graft.awaitLine("graft: watch: api", WAIT);
+        assertTrue(removed.matches("graft: watch: api removed -> unloaded bundle \\d+ and the plugins that depend on it: user \\[\\d+\\] "
+            + "\\(they load again when api comes back\\) in \\d+ ms"), removed);
+        graft.awaitLine("user v1 stopped", WAIT);
+
+        Files.move(saved.resolve("api"), site.resolve("api"));
+        String back = graft.awaitLine("graft: watch: user", WAIT);
+        assertTrue(back.matches("graft: watch: user is back with api -> loaded as bundle \\d+ in \\d+ ms"), back);
+        assertEquals(2, count("user v1 started!"), graft.stdoutSoFar());
+        assertTrue(graft.stdoutSoFar().contains("graft: watch: api added -> loaded as bundle"), graft.stdoutSoFar());
+    }
 }

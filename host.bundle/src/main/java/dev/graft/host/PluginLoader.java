@@ -72,12 +72,25 @@ public interface PluginLoader {
     PluginRecord loadJar(Path jar);
 
     /**
-     * Uninstalls a plugin's bundle.
+     * Uninstalls a plugin's bundle, as {@link #unload(String, boolean)} does without its
+     * dependants: a plugin that other loaded plugins are wired to stays loaded.
      *
      * @param name the plugin's name
-     * @return the record after unloading, or empty when no such plugin is loaded
+     * @return the record after unloading, or empty when no such plugin is loaded or when loaded
+     *         plugins depend on it (see {@link #unload(String, boolean)} for why)
      */
     Optional<PluginRecord> unload(String name);
+
+    /**
+     * Uninstalls a plugin's bundle. When other loaded plugins are wired to it (directly or through
+     * each other), it is refused with their names, unless {@code withDependants} is set: then they
+     * are unloaded too, each before the plugins it depends on, and the framework is refreshed once.
+     *
+     * @param name the plugin's name
+     * @param withDependants whether to unload the plugins that depend on it too
+     * @return what was unloaded, or why nothing was
+     */
+    UnloadResult unload(String name, boolean withDependants);
 
     /**
      * Loads a plugin again from the folder it came from: a new bundle under a new location, so
@@ -95,6 +108,13 @@ public interface PluginLoader {
      * uninstalls the new bundle and leaves the old version untouched. The cache is used as it was
      * when the plugin was loaded.
      *
+     * <p>The loaded plugins that depend on it (wired to it, directly or through each other) are
+     * swapped with it in one transaction: each is rebuilt from its folder against the new version
+     * (a prebuilt jar is installed again as it is), the whole set is installed beside the old set,
+     * wired to each other, started and waited for; only then is the old set retired. When any
+     * member fails, nothing of the new set stays and the old set keeps running; the problems name
+     * the member, its diagnostics and how the plugin's exports changed.
+     *
      * @param name the plugin's name
      * @param folder the folder of the new version, or null for the folder the plugin came from
      * @return what happened
@@ -111,6 +131,16 @@ public interface PluginLoader {
      * @return what happened
      */
     SwapResult swap(String name, Path folder, boolean useCache);
+
+    /**
+     * What {@link #swap(String, Path)} would do, without building or installing anything: the
+     * loaded plugins that would be swapped with the plugin, and how each would be built.
+     *
+     * @param name the plugin's name
+     * @param folder the folder of the new version, or null for the folder the plugin came from
+     * @return the plan
+     */
+    SwapPlan planSwap(String name, Path folder);
 
     /**
      * The retired plugin bundles (unloaded or swapped out) whose class loaders are still reachable

@@ -15,5 +15,12 @@ public enum PluginState {
     /** Not loaded because a plugin it depends on failed. */
     SKIPPED,
     /** It was loaded once and has been uninstalled since. */
-    UNLOADED
+    UNLOADED,
+    /**
+     * Its bundle is installed but not resolved, so none of its code runs: a plugin it was wired
+     * to left, for example. The record's problems name the import that is missing.
+     */
+    UNRESOLVED,
+    /** Its bundle is installed and resolved, but not active: someone stopped it, or it failed to start again after a refresh. */
+    STOPPED
 }

@@ -12,15 +12,16 @@ public final class LoadedPlugins {
     }
 
     /**
-     * Unloads every plugin that is active, so the next test starts from an empty host.
+     * Unloads every plugin that is loaded (with the plugins that depend on it), so the next test
+     * starts from an empty host.
      *
      * @param loader the loader
      * @param registry the registry that knows what is loaded
      */
     public static void unloadAll(PluginLoader loader, PluginRegistry registry) {
         for (PluginRecord r : registry.plugins()) {
-            if (r.state() == PluginState.ACTIVE) {
-                loader.unload(r.name());
+            if (r.state() != PluginState.FAILED && r.state() != PluginState.SKIPPED && r.state() != PluginState.UNLOADED) {
+                loader.unload(r.name(), true);
             }
         }
     }

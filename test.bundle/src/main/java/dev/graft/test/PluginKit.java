@@ -235,8 +235,9 @@ public final class PluginKit implements AutoCloseable {
         List<RuntimeException> failures = new ArrayList<>();
         for (String name : loaded) {
             try {
-                if (registry.plugin(name).map(r -> r.state() == PluginState.ACTIVE).orElse(false)) {
-                    loader.unload(name);
+                if (registry.plugin(name).map(r -> r.bundleId() >= 0 && r.state() != PluginState.FAILED && r.state() != PluginState.UNLOADED)
+                    .orElse(false)) {
+                    loader.unload(name, true);
                 }
             } catch (RuntimeException e) {
                 failures.add(e);

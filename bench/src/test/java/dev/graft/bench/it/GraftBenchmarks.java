@@ -54,6 +54,7 @@ class GraftBenchmarks {
     @Order(4)
     void swap() throws Exception {
         new SwapScenario(env).run();
+        new ApiSwapScenario(env).run();
     }
 
     @Test

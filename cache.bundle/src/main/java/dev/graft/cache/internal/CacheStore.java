@@ -95,6 +95,15 @@ public final class CacheStore {
      * @return a hit, or a miss with its reason
      */
     public Lookup find(CacheKey key) {
+        return find(key, null);
+    }
+
+    /**
+     * @param key the key
+     * @param wiring the wiring check to use instead of this store's, or null for its own
+     * @return a hit, or a miss with its reason
+     */
+    public Lookup find(CacheKey key, WiringCheck wiring) {
         Opening.Opened o = open();
         switch (o.status()) {
             case UNAVAILABLE:
@@ -104,7 +113,7 @@ public final class CacheStore {
             case SKIPPED:
                 return counters.count(Lookup.miss(MissReason.OTHER_HOST, o.detail()));
             default:
-                return counters.count(lookup.find(key));
+                return counters.count(wiring == null ? lookup.find(key) : lookup.find(key, wiring));
         }
     }
 

@@ -45,6 +45,11 @@ final class EntryLookup {
     }
 
     Lookup find(CacheKey key) {
+        return find(key, wiring);
+    }
+
+    /** Looks a key up, checking the entry's wiring with the given check instead of the framework's. */
+    Lookup find(CacheKey key, WiringCheck wiring) {
         Path file = layout.entry(key.value());
         try {
             byte[] bytes = readIfExists(file);

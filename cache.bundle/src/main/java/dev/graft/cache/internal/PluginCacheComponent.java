@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -26,6 +28,7 @@ import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.Exporters;
 import dev.graft.compiler.HostFingerprint;
 import dev.graft.compiler.SourcePlugin;
+import dev.graft.compiler.WiredPackage;
 
 /**
  * The {@link PluginCache} service: a {@link CacheStore} on the configured directory, checking
@@ -118,6 +121,12 @@ public final class PluginCacheComponent implements PluginCache {
     public Lookup find(CacheKey key) {
         puts.await(key.value());
         return store().find(key);
+    }
+
+    @Override
+    public Lookup find(CacheKey key, Map<String, WiredPackage> planned) {
+        puts.await(key.value());
+        return store().find(key, new LiveWiring(p -> planned.containsKey(p) ? Optional.of(planned.get(p)) : exporters.exporterOf(p)));
     }
 
     @Override

@@ -40,7 +40,9 @@ import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginService;
 import dev.graft.host.PluginState;
 import dev.graft.host.RetiredRevision;
+import dev.graft.host.SwapPlan;
 import dev.graft.host.SwapResult;
+import dev.graft.host.UnloadResult;
 
 /**
  * The loader: plans the sites, builds independent plugins in parallel and installs them in
@@ -170,20 +172,53 @@ public final class Loader implements PluginLoader {
 
     @Override
     public Optional<PluginRecord> unload(String name) {
-        Optional<PluginRecord> current = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
+        UnloadResult result = unload(name, false);
+        return result.succeeded() ? Optional.of(result.unloaded().get(result.unloaded().size() - 1)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized UnloadResult unload(String name, boolean withDependants) {
+        Optional<PluginRecord> current = registry.plugin(name).filter(Loader::installed);
         if (current.isEmpty()) {
-            return Optional.empty();
+            return new UnloadResult(name, false, List.of(), List.of(), List.of("no plugin named " + name + " is loaded"));
         }
-        Bundle bundle = context.getBundle(current.get().bundleId());
-        if (bundle != null) {
-            starter.uninstall(name, bundle);
+        List<PluginRecord> dependants = dependantsOf(current.get());
+        List<String> names = dependants.stream().map(PluginRecord::name).toList();
+        if (!dependants.isEmpty() && !withDependants) {
+            return new UnloadResult(name, false, List.of(), names, List.of(name + " is not unloaded: loaded plugins depend on it: "
+                + Dependants.describe(dependants) + "; unload them first, or unload it with its dependants"));
         }
-        PluginRecord unloaded = registry.plugin(name).orElseThrow();
-        if (unloaded.state() != PluginState.UNLOADED) {
-            unloaded = unloaded.with(PluginState.UNLOADED, List.of());
-            registry.record(unloaded);
+        List<PluginRecord> order = new ArrayList<>(dependants);
+        java.util.Collections.reverse(order);
+        order.add(current.get());
+        List<Bundle> bundles = new ArrayList<>();
+        List<String> bundleNames = new ArrayList<>();
+        for (PluginRecord r : order) {
+            Bundle bundle = context.getBundle(r.bundleId());
+            if (bundle != null) {
+                bundles.add(bundle);
+                bundleNames.add(r.name());
+            }
         }
-        return Optional.of(unloaded);
+        starter.uninstallAll(bundleNames, bundles);
+        List<PluginRecord> unloaded = new ArrayList<>();
+        for (PluginRecord r : order) {
+            PluginRecord now = registry.plugin(r.name()).orElseThrow();
+            if (now.state() != PluginState.UNLOADED) {
+                now = now.with(PluginState.UNLOADED, List.of());
+                registry.record(now);
+            }
+            unloaded.add(now);
+        }
+        return new UnloadResult(name, true, unloaded, names, List.of());
+    }
+
+    /** Whether a record's bundle is installed, whatever its state. */
+    static boolean installed(PluginRecord r) {
+        return r.bundleId() >= 0 && switch (r.state()) {
+            case ACTIVE, UNRESOLVED, STOPPED -> true;
+            case FAILED, SKIPPED, UNLOADED -> false;
+        };
     }
 
     @Override
@@ -214,6 +249,17 @@ public final class Loader implements PluginLoader {
             return new SwapResult(name, loaded.state() == PluginState.ACTIVE, loaded, loaded.problems(), List.of(),
                 PluginBuilder.millisSince(begin));
         }
+        List<PluginRecord> dependants = dependantsOf(old.get());
+        if (!dependants.isEmpty()) {
+            SwapResult result = new SetSwap(context, new LoaderParts(compiler, cache, registry, starter, this::usesCache))
+                .run(old.get(), oldBundle, source, dependants, useCache, begin);
+            if (result.succeeded()) {
+                remember(name, source, useCache);
+                result.dependants().stream().filter(r -> Files.isDirectory(Path.of(r.site())))
+                    .forEach(r -> remember(r.name(), Path.of(r.site()), usesCache(r.name())));
+            }
+            return result;
+        }
         Prepared prepared = prepare(source, useCache);
         if (!prepared.name().equals(name)) {
             return new SwapResult(name, false, old.get(), List.of(source + " holds plugin " + prepared.name() + ", not " + name),
@@ -224,6 +270,32 @@ public final class Loader implements PluginLoader {
             remember(name, source, useCache);
         }
         return result;
+    }
+
+    @Override
+    public SwapPlan planSwap(String name, Path folder) {
+        Path source = folder != null ? folder : folderOf(name);
+        Optional<PluginRecord> old = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
+        List<String> steps = new ArrayList<>();
+        steps.add(name + (old.isPresent() ? " [" + old.get().bundleId() + "]" : "") + ": " + (source == null
+            ? "no folder is known for it; name one" : "built from " + source + (usesCache(name) ? " (cache or compiler)" : " (compiler)")
+                + (old.isPresent() ? ", installed beside the running version" : ", loaded: it is not loaded now")));
+        List<PluginRecord> dependants = old.map(this::dependantsOf).orElse(List.of());
+        for (PluginRecord d : dependants) {
+            Path site = Path.of(d.site());
+            steps.add(d.name() + " [" + d.bundleId() + "]: " + (Files.isDirectory(site)
+                ? "rebuilt from " + site + " against the new " + name + ", installed beside the running version"
+                : "a prebuilt jar (" + site + "), installed again as it is; refused unless the new " + name + " satisfies its imports"));
+        }
+        if (!dependants.isEmpty()) {
+            steps.add("all or nothing: the old versions are retired once every new one is active, else they keep running");
+        }
+        return new SwapPlan(name, old.isPresent(), dependants.stream().map(PluginRecord::name).toList(), steps);
+    }
+
+    /** The loaded plugins that depend on a plugin, in dependency order. */
+    private List<PluginRecord> dependantsOf(PluginRecord plugin) {
+        return new Dependants(context, registry.plugins().stream().filter(Loader::installed).toList()).of(plugin);
     }
 
     @Override
@@ -293,7 +365,7 @@ public final class Loader implements PluginLoader {
             }
             if (prepared.outcome() != null && prepared.outcome().succeeded()) {
                 PluginBuilder.Outcome outcome = prepared.outcome();
-                unload(outcome.name());
+                unload(outcome.name(), true);
                 requests.add(new BundleStarter.Request(outcome.name(), registry.newLocation(outcome.name(), outcome.locationDigest()),
                     outcome.bundle()));
                 byName.put(outcome.name(), prepared);

@@ -13,6 +13,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -108,7 +109,7 @@ public final class Registry implements PluginRegistry, SynchronousBundleListener
             try {
                 switch (record.state()) {
                     case ACTIVE -> l.loaded(record);
-                    case FAILED, SKIPPED -> l.failed(record);
+                    case FAILED, SKIPPED, UNRESOLVED, STOPPED -> l.failed(record);
                     case UNLOADED -> l.unloaded(record);
                 }
             } catch (RuntimeException e) {
@@ -125,7 +126,7 @@ public final class Registry implements PluginRegistry, SynchronousBundleListener
         PluginRecord gone = null;
         synchronized (this) {
             for (PluginRecord r : records.values()) {
-                if (r.state() == PluginState.ACTIVE && r.bundleId() == event.getBundle().getBundleId()) {
+                if (Loader.installed(r) && r.bundleId() == event.getBundle().getBundleId()) {
                     gone = r.with(PluginState.UNLOADED, List.of());
                 }
             }
@@ -136,13 +137,9 @@ public final class Registry implements PluginRegistry, SynchronousBundleListener
     }
 
     private PluginRecord withLiveComponents(PluginRecord r) {
-        if (r.state() != PluginState.ACTIVE || r.bundleId() < 0) {
+        if (!Loader.installed(r)) {
             return r;
         }
-        Bundle b = context.getBundle(r.bundleId());
-        if (b == null) {
-            return r.with(PluginState.UNLOADED, List.of());
-        }
-        return r.with(PluginState.ACTIVE, ComponentStates.of(scr, b));
+        return LiveRecord.of(r, context.getBundle(r.bundleId()), scr, context.getBundle(0).adapt(FrameworkWiring.class));
     }
 }

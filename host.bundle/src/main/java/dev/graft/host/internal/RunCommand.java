@@ -180,6 +180,8 @@ final class RunCommand extends Command {
         } finally {
             progress.unregister();
         }
+        // as the framework has them now: a plugin may have lost its wiring since it was recorded
+        records = records.stream().map(r -> Loader.installed(r) ? host.registry().plugin(r.name()).orElse(r) : r).toList();
         PluginTable.print(records, console.out(), a.has("--verbose"));
         int shadowed = plan.plugins().stream().mapToInt(p -> p.shadowed().size()).sum();
         Loaded loaded = new Loaded(records, plan.problems().size() - shadowed);

@@ -9,7 +9,9 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.graft.host.PluginRecord;
 import dev.graft.host.RetiredRevision;
+import dev.graft.host.SwapPlan;
 import dev.graft.host.SwapResult;
+import dev.graft.host.UnloadResult;
 
 /** Graft's commands in the Felix Gogo shell: {@code graft:list}, {@code graft:load} and the others. */
 @Component(service = ShellCommands.class, property = {
@@ -25,6 +27,9 @@ import dev.graft.host.SwapResult;
     "osgi.command.function=leaks" })
 public final class ShellCommands {
 
+    static final String WITH_DEPENDANTS = "--with-dependants";
+    static final String DRY_RUN = "--dry-run";
+
     @Reference
     Host host;
 
@@ -39,10 +44,27 @@ public final class ShellCommands {
         PluginTable.print(List.of(host.loader().load(Path.of(dir), true)), System.out);
     }
 
-    /** graft:unload NAME: uninstall a plugin. */
+    /** graft:unload NAME: uninstall a plugin; refused, naming them, when loaded plugins depend on it. */
     public void unload(String name) {
-        Optional<PluginRecord> r = host.loader().unload(name);
-        System.out.println(r.isPresent() ? "unloaded " + name : "no plugin named " + name + " is loaded");
+        unload(name, false);
+    }
+
+    /** graft:unload NAME --with-dependants: uninstall a plugin and the loaded plugins that depend on it. */
+    public void unload(String name, String option) {
+        if (!WITH_DEPENDANTS.equals(option)) {
+            System.out.println("graft:unload: unknown option " + option + "; usage: graft:unload NAME [" + WITH_DEPENDANTS + "]");
+            return;
+        }
+        unload(name, true);
+    }
+
+    private void unload(String name, boolean withDependants) {
+        UnloadResult r = host.loader().unload(name, withDependants);
+        if (!r.succeeded()) {
+            r.problems().forEach(System.out::println);
+            return;
+        }
+        System.out.println("unloaded " + String.join(", ", r.unloaded().stream().map(p -> p.name() + " [" + p.bundleId() + "]").toList()));
     }
 
     /** graft:reload NAME: load a plugin again from its folder, as a new bundle. */
@@ -72,11 +94,19 @@ public final class ShellCommands {
         swap(name, null);
     }
 
-    /** graft:swap NAME DIR: swap in the version of a plugin that DIR holds. */
+    /** graft:swap NAME DIR: swap in the version of a plugin that DIR holds; graft:swap NAME --dry-run: what a swap would do. */
     public void swap(String name, String dir) {
+        if (DRY_RUN.equals(dir)) {
+            SwapPlan plan = host.loader().planSwap(name, null);
+            System.out.println(plan.dependants().isEmpty() ? "a swap of " + name + " would swap it alone:"
+                : "a swap of " + name + " would swap " + (plan.dependants().size() + 1) + " plugins together:");
+            plan.steps().forEach(step -> System.out.println("  " + step));
+            return;
+        }
         SwapResult r = host.loader().swap(name, dir == null ? null : Path.of(dir));
         if (r.succeeded()) {
             System.out.println("swapped " + name + " to bundle " + r.plugin().bundleId() + " in " + r.millis() + " ms"
+                + (r.dependants().isEmpty() ? "" : " with the plugins that depend on it: " + Dependants.describe(r.dependants()))
                 + (r.rewired().isEmpty() ? "" : "; re-wired " + String.join(", ", r.rewired())));
         } else {
             System.out.println("swap of " + name + " failed:");

@@ -121,8 +121,9 @@ public final class SiteComponent {
             Thread.currentThread().interrupt();
         }
         for (PluginRecord r : registry.plugins()) {
-            if (r.state() == PluginState.ACTIVE && fromSite(r)) {
-                loader.unload(r.name());
+            // with the plugins that depend on it, from this site or another, which would lose their wiring
+            if (Loader.installed(r) && fromSite(r)) {
+                loader.unload(r.name(), true);
             }
         }
         claims.release(folder, pid);

@@ -6,14 +6,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.LinkedHashSet;
 
 import dev.graft.host.FoundPlugin;
 import dev.graft.host.PluginLoader;
+import dev.graft.host.PluginRecord;
+import dev.graft.host.PluginState;
+import dev.graft.host.UnloadResult;
 
 /**
  * {@code graft run --watch}: follows the plugin folders of the sites and, once a folder has been
- * quiet for the debounce interval, loads a new folder, unloads a removed one and swaps a changed
- * one. It keeps watching after a failure; each event prints one line.
+ * quiet for the debounce interval, loads a new folder, unloads a removed one (with the plugins that
+ * depend on it, which load again when it comes back) and swaps a changed one. It keeps watching
+ * after a failure; each event prints one line.
  */
 final class SiteWatcher implements AutoCloseable {
 
@@ -24,6 +30,8 @@ final class SiteWatcher implements AutoCloseable {
     private final WatchReport report;
     private final Map<Path, FolderSnapshot> acted = new HashMap<>();
     private final Map<Path, String> names = new HashMap<>();
+    /** Folders of plugins unloaded because a plugin they depend on was removed, in load order: loaded again when it comes back. */
+    private final Set<Path> waiting = new LinkedHashSet<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -106,16 +114,50 @@ final class SiteWatcher implements AutoCloseable {
         if (after == null) {
             String known = names.remove(folder);
             acted.remove(folder);
-            report.removed(known, known == null ? java.util.Optional.empty() : loader.unload(known), begin);
+            waiting.remove(folder);
+            UnloadResult unloaded = known == null ? null : loader.unload(known, true);
+            report.removed(known, unloaded, begin);
+            if (unloaded != null) {
+                // unloaded dependants first: their load order is the other way round
+                for (int i = unloaded.unloaded().size() - 2; i >= 0; i--) {
+                    folderNamed(unloaded.unloaded().get(i).name()).ifPresent(waiting::add);
+                }
+            }
         } else if (before == null) {
             acted.put(folder, after);
             names.put(folder, name);
-            report.added(name, loader.load(folder, true), begin);
+            PluginRecord loaded = loader.load(folder, true);
+            report.added(name, loaded, begin);
+            if (loaded.state() == PluginState.ACTIVE) {
+                loadWaiting(name);
+            }
         } else {
             acted.put(folder, after);
             report.changed(name, changed, loader.swap(name, folder), begin);
         }
         quiet.acted(folder);
+    }
+
+    /** Loads again the dependants that left with a removed plugin, now that a plugin came back; those that load stop waiting. */
+    private void loadWaiting(String cameBack) {
+        for (Path folder : List.copyOf(waiting)) {
+            String name = names.get(folder);
+            if (name == null || !java.nio.file.Files.isDirectory(folder)) {
+                waiting.remove(folder);
+                continue;
+            }
+            long begin = System.nanoTime();
+            PluginRecord r = loader.load(folder, true);
+            report.reloaded(name, cameBack, r, begin);
+            if (r.state() == PluginState.ACTIVE) {
+                waiting.remove(folder);
+                acted.put(folder, FolderSnapshot.of(folder));
+            }
+        }
+    }
+
+    private java.util.Optional<Path> folderNamed(String name) {
+        return names.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).findFirst();
     }
 
     /** The winning plugin folders of the sites, in load order, with their names. */

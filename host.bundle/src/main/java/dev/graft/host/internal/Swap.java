@@ -42,14 +42,9 @@ final class Swap {
         if (!started.succeeded()) {
             return failed(old, started.problems(), beginNanos);
         }
-        List<String> notReady = notReady(started, old);
-        if (notReady.isEmpty()) {
-            List<String> activation = activationProblems(outcome.name(), started.bundle());
-            if (activation == null) {
-                return failed(old, List.of("stuck: a component's activation has not returned after " + starter.startDeadlineMillis()
-                    + " ms (startDeadlineMillis); the new bundle is abandoned, and uninstalled once the activation returns"), beginNanos);
-            }
-            notReady = activation;
+        List<String> notReady = problemsOfNew(outcome.name(), started, old);
+        if (notReady == null) {
+            return failed(old, List.of(stuckActivation()), beginNanos);
         }
         if (!notReady.isEmpty()) {
             starter.uninstall(outcome.name(), started.bundle());
@@ -63,6 +58,23 @@ final class Swap {
         starter.uninstall(old.name(), oldBundle);
         return new SwapResult(old.name(), true, now, List.of(), Rewiring.describe(dependents, started.bundle()),
             PluginBuilder.millisSince(beginNanos));
+    }
+
+    /**
+     * What keeps a started new version from serving: its components by the readiness rule, then
+     * the first get of each of its services.
+     *
+     * @return the problems, or null when an activation is stuck past the start deadline (the
+     *         bundle is then abandoned, and uninstalled once the activation returns: never touch it)
+     */
+    List<String> problemsOfNew(String name, BundleStarter.Started started, PluginRecord old) {
+        List<String> notReady = notReady(started, old);
+        return notReady.isEmpty() ? activationProblems(name, started.bundle()) : notReady;
+    }
+
+    String stuckActivation() {
+        return "stuck: a component's activation has not returned after " + starter.startDeadlineMillis()
+            + " ms (startDeadlineMillis); the new bundle is abandoned, and uninstalled once the activation returns";
     }
 
     /**

@@ -1,11 +1,11 @@
 package dev.graft.host.internal;
 
 import java.util.List;
-import java.util.Optional;
 
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginState;
 import dev.graft.host.SwapResult;
+import dev.graft.host.UnloadResult;
 
 /**
  * The one line the watcher prints per event, on standard output: what changed, what happened,
@@ -29,16 +29,37 @@ final class WatchReport {
         }
     }
 
-    void removed(String name, Optional<PluginRecord> r, long beginNanos) {
+    void removed(String name, UnloadResult r, long beginNanos) {
         long ms = PluginBuilder.millisSince(beginNanos);
-        line(name + " removed -> " + (r.isPresent() ? "unloaded bundle " + r.get().bundleId() : "nothing was loaded") + " in " + ms + " ms");
+        if (r == null || !r.succeeded()) {
+            line(name + " removed -> nothing was loaded in " + ms + " ms");
+            return;
+        }
+        PluginRecord gone = r.unloaded().get(r.unloaded().size() - 1);
+        List<PluginRecord> dependants = r.unloaded().subList(0, r.unloaded().size() - 1);
+        line(name + " removed -> unloaded bundle " + gone.bundleId()
+            + (dependants.isEmpty() ? "" : " and the plugins that depend on it: " + Dependants.describe(dependants)
+                + " (they load again when " + name + " comes back)")
+            + " in " + ms + " ms");
+    }
+
+    void reloaded(String name, String cameBack, PluginRecord r, long beginNanos) {
+        long ms = PluginBuilder.millisSince(beginNanos);
+        if (r.state() == PluginState.ACTIVE) {
+            line(name + " is back with " + cameBack + " -> loaded as bundle " + r.bundleId() + " in " + ms + " ms");
+        } else {
+            line(name + " is back with " + cameBack + " -> " + r.state().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                + first(r.problems()) + " (" + ms + " ms)");
+            details(r.problems());
+        }
     }
 
     void changed(String name, List<String> files, SwapResult r, long beginNanos) {
         String what = name + " changed (" + describe(files) + ") -> ";
         if (r.succeeded()) {
-            line(what + "swapped in bundle " + r.plugin().bundleId() + " in " + r.millis() + " ms"
-                + (r.rewired().isEmpty() ? "" : "; re-wired " + String.join(", ", r.rewired())));
+            line(what + "swapped in bundle " + r.plugin().bundleId()
+                + (r.dependants().isEmpty() ? "" : " with the plugins that depend on it: " + Dependants.describe(r.dependants()))
+                + " in " + r.millis() + " ms" + (r.rewired().isEmpty() ? "" : "; re-wired " + String.join(", ", r.rewired())));
         } else {
             String keeps = r.plugin().state() == PluginState.ACTIVE ? ", bundle " + r.plugin().bundleId() + " keeps running" : "";
             line(what + "swap failed" + keeps + ": " + first(r.problems()) + " (" + r.millis() + " ms)");

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -29,6 +28,8 @@ import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
 import dev.graft.cache.PluginCache;
+import dev.graft.compiler.Build;
+import dev.graft.compiler.PluginCompiler;
 import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
@@ -54,6 +55,8 @@ class SwapIT {
     ConfigurationAdmin configurationAdmin;
     @InjectService
     PluginCache cache;
+    @InjectService
+    PluginCompiler compiler;
     @TempDir
     Path tmp;
 
@@ -72,16 +75,8 @@ class SwapIT {
         return r;
     }
 
-    @SuppressWarnings("unchecked")
     private String answer(String name) throws Exception {
-        ServiceReference<?>[] refs = context.getServiceReferences(Supplier.class.getName(), "(plugin=" + name + ")");
-        assertEquals(1, refs == null ? 0 : refs.length, "one registered service of " + name);
-        Supplier<String> s = (Supplier<String>) context.getService(refs[0]);
-        try {
-            return s.get();
-        } finally {
-            context.ungetService(refs[0]);
-        }
+        return Answers.of(context, name);
     }
 
     private List<Bundle> bundlesNamed(String name) {
@@ -107,19 +102,27 @@ class SwapIT {
     }
 
     @Test
-    void bundlesWiredToTheOldVersionAreRewiredToTheNewAndReported() throws Exception {
+    void bundlesThatAreNotPluginsWiredToTheOldVersionAreRewiredToTheNewAndReported() throws Exception {
         PluginRecord api = loaded(write("v1", SwapPlugins.servingAndExporting("provider", "one")));
-        PluginRecord user = loaded(write("v1", SwapPlugins.user("consumer", "provider")));
-        SwapResult result = loader.swap("provider", write("v2", SwapPlugins.servingAndExporting("provider", "two")));
-        assertTrue(result.succeeded(), result.problems()::toString);
-        long now = result.plugin().bundleId();
-        assertEquals(List.of("consumer [" + user.bundleId() + "] -> provider [" + now + "]"), result.rewired());
-        BundleWiring wiring = context.getBundle(user.bundleId()).adapt(BundleWiring.class);
-        assertTrue(wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
-            .anyMatch(w -> w.getProvider().getBundle().getBundleId() == now), "the consumer imports from the new version");
-        assertEquals(Bundle.ACTIVE, context.getBundle(user.bundleId()).getState(), "the consumer was restarted");
-        assertNull(context.getBundle(api.bundleId()));
-        assertEquals("two", answer("provider"));
+        Build consumer = compiler.compile(SwapPlugins.user("consumer", "provider").toSourcePlugin());
+        assertTrue(consumer.succeeded(), consumer.diagnostics()::toString);
+        Bundle user = context.installBundle("test:consumer-of-provider", new ByteArrayInputStream(consumer.bundle().orElseThrow()));
+        try {
+            user.start();
+            SwapResult result = loader.swap("provider", write("v2", SwapPlugins.servingAndExporting("provider", "two")));
+            assertTrue(result.succeeded(), result.problems()::toString);
+            long now = result.plugin().bundleId();
+            assertEquals(List.of(), result.dependants(), "a bundle that is not a plugin is not swapped with it");
+            assertEquals(List.of("consumer [" + user.getBundleId() + "] -> provider [" + now + "]"), result.rewired());
+            BundleWiring wiring = user.adapt(BundleWiring.class);
+            assertTrue(wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
+                .anyMatch(w -> w.getProvider().getBundle().getBundleId() == now), "the consumer imports from the new version");
+            assertEquals(Bundle.ACTIVE, user.getState(), "the consumer was restarted");
+            assertNull(context.getBundle(api.bundleId()));
+            assertEquals("two", answer("provider"));
+        } finally {
+            user.uninstall();
+        }
     }
 
     @Test
