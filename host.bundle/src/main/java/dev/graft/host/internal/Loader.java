@@ -253,9 +253,9 @@ public final class Loader implements PluginLoader {
     private Prepared build(SourcePlugin plugin, Path folder, boolean useCache) {
         CompileOptions options;
         try {
-            options = SiteSignatures.options(folder, compiler.defaultOptions());
+            options = SiteOptions.options(folder, compiler.defaultOptions());
         } catch (IOException e) {
-            return Prepared.failed(plugin.name(), folder, List.of("cannot read the site's " + SiteSignatures.FILE + ": " + e));
+            return Prepared.failed(plugin.name(), folder, List.of("the site options: " + e.getMessage()));
         }
         return Prepared.built(folder, builder.build(plugin, options, folder.toString(), useCache));
     }
