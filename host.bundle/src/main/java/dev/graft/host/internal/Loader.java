@@ -165,7 +165,7 @@ public final class Loader implements PluginLoader {
 
     @Override
     public PluginRecord loadJar(Path jar) {
-        return install(PrecompiledJar.read(jar, compiler.hostFingerprint()), false);
+        return install(PrecompiledJar.read(jar, compiler), false);
     }
 
     @Override
