@@ -58,6 +58,8 @@ public final class Loader implements PluginLoader {
     PluginRegistry registry;
     @Reference
     ServiceComponentRuntime scr;
+    @Reference
+    SiteClaims claims;
     /** Held so that no plugin is installed before a swap may install its new version beside the old one. */
     @Reference(target = "(component.name=dev.graft.host.internal.SideBySideVersions)")
     CollisionHook sideBySide;
@@ -253,7 +255,7 @@ public final class Loader implements PluginLoader {
     private Prepared build(SourcePlugin plugin, Path folder, boolean useCache) {
         CompileOptions options;
         try {
-            options = SiteOptions.options(folder, compiler.defaultOptions());
+            options = SiteOptions.options(folder, compiler.defaultOptions(), claims::policy);
         } catch (IOException e) {
             return Prepared.failed(plugin.name(), folder, List.of("the site options: " + e.getMessage()));
         }

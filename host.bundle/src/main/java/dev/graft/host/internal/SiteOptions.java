@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 
 import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.ImportPolicy;
@@ -13,8 +15,9 @@ import dev.graft.compiler.ImportPolicy;
  * folder: {@value #SIGNATURES_FILE}, calls the site forbids besides those Graft forbids every
  * plugin, in forbiddenapis' signatures format ({@code java.lang.Class#forName(java.lang.String) @ reason},
  * one a line); and {@value #POLICY_FILE}, an import policy in the format of {@code --policy}, which
- * applies together with the compiler's (a package either denies may not be imported). Both are
- * part of the compile options, so editing one changes every key of the site's plugins.
+ * applies together with the compiler's (a package either denies may not be imported), as does the
+ * file the site's configuration names ({@code policy} of {@code dev.graft.site}). All are part of
+ * the compile options, so editing one changes every key of the site's plugins.
  */
 final class SiteOptions {
 
@@ -33,6 +36,18 @@ final class SiteOptions {
      * @throws IOException naming the file when one exists but cannot be read, or a line of the policy is not a rule
      */
     static CompileOptions options(Path pluginFolder, CompileOptions defaults) throws IOException {
+        return options(pluginFolder, defaults, site -> Optional.empty());
+    }
+
+    /**
+     * @param pluginFolder a plugin folder; its parent is its site
+     * @param defaults the compiler's options
+     * @param configuredPolicy the policy file the site's configuration names, if any, by site folder
+     * @return the options with the site's signatures and import policies (its file's and its configuration's)
+     * @throws IOException naming the file when one cannot be read, or a line of a policy is not a rule
+     */
+    static CompileOptions options(Path pluginFolder, CompileOptions defaults, Function<Path, Optional<Path>> configuredPolicy)
+        throws IOException {
         Path site = pluginFolder.toAbsolutePath().normalize().getParent();
         if (site == null) {
             return defaults;
@@ -46,6 +61,10 @@ final class SiteOptions {
         if (Files.isRegularFile(policy)) {
             options = options.withImportPolicy(options.importPolicy().and(policy(policy)));
         }
+        Optional<Path> configured = configuredPolicy.apply(site);
+        if (configured.isPresent()) {
+            options = options.withImportPolicy(options.importPolicy().and(policy(configured.get())));
+        }
         return options;
     }
 
@@ -55,8 +74,14 @@ final class SiteOptions {
      * @throws IOException naming the file when it cannot be read, or {@code FILE:LINE} when a line is not a rule
      */
     static ImportPolicy policy(Path file) throws IOException {
+        String text;
         try {
-            return ImportPolicy.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot read: " + e, e);
+        }
+        try {
+            return ImportPolicy.parse(text, file.toString());
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
