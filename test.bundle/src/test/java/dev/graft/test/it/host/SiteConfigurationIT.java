@@ -114,7 +114,9 @@ class SiteConfigurationIT {
         Dictionary<String, Object> p = properties(site.toString(), false);
         p.put("policy", policy.toString());
         c.update(p);
-        log.await("site-cm failed", "importing package org.osgi.service.cm is denied by the site's import policy (deny org.osgi.service.cm.*)");
+        log.await("site " + site, "site-cm/src/t/cm/A.java:3:8: error: importing package org.osgi.service.cm is denied by the site's"
+            + " import policy (deny org.osgi.service.cm.*)");
+        log.await("site " + site, "0 loaded, 1 failed");
     }
 
     @Test
