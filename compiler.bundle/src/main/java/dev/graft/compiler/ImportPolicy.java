@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * (the package p and every package under it) or holds {@code *} for any characters; {@code #}
  * starts a comment. The first rule that matches a package decides; after the site's rules come
  * {@link #DEFAULT_RULES}, which deny the internals of Graft, Felix, ECJ and bndlib, {@code sun.*} and
- * {@code jdk.internal.*}; a package no rule matches may be imported.
+ * {@code jdk.internal.*}; a package no rule matches may be imported. Two policies combine with
+ * {@link #and}: a package either one denies is denied.
  *
  * <p>The compiler enforces a policy in what it lets ECJ see and on the bundle's manifest
  * ({@code Import-Package}, {@code DynamicImport-Package}, {@code Require-Bundle}).
@@ -30,16 +31,38 @@ public final class ImportPolicy {
     }
 
     private static final List<Rule> DEFAULT_LIST = rules(DEFAULT_RULES, "defaults");
-    private static final ImportPolicy DEFAULTS = new ImportPolicy("", List.of());
+    private static final ImportPolicy DEFAULTS = new ImportPolicy("", List.of(DEFAULT_LIST));
 
     private final String text;
-    private final List<Rule> rules;
+    /** Each layer is one policy's rules followed by the defaults; a deny of any layer wins. */
+    private final List<List<Rule>> layers;
 
-    private ImportPolicy(String text, List<Rule> siteRules) {
+    private ImportPolicy(String text, List<List<Rule>> layers) {
         this.text = text;
+        this.layers = layers;
+    }
+
+    private static List<Rule> thenDefaults(List<Rule> siteRules) {
         List<Rule> all = new ArrayList<>(siteRules);
         all.addAll(DEFAULT_LIST);
-        this.rules = List.copyOf(all);
+        return List.copyOf(all);
+    }
+
+    /**
+     * @param other another policy, such as a site's own
+     * @return a policy that denies a package when this one or the other denies it
+     * @since 0.3
+     */
+    public ImportPolicy and(ImportPolicy other) {
+        if (other.isDefault() || other.equals(this)) {
+            return this;
+        }
+        if (isDefault()) {
+            return other;
+        }
+        List<List<Rule>> both = new ArrayList<>(layers);
+        both.addAll(other.layers);
+        return new ImportPolicy(text + "\n# and\n" + other.text, List.copyOf(both));
     }
 
     /** @return the policy of a site without rules of its own: the defaults */
@@ -55,7 +78,7 @@ public final class ImportPolicy {
      */
     public static ImportPolicy parse(String text, String source) {
         List<Rule> rules = rules(text, source);
-        return rules.isEmpty() ? DEFAULTS : new ImportPolicy(text, rules);
+        return rules.isEmpty() ? DEFAULTS : new ImportPolicy(text, List.of(thenDefaults(rules)));
     }
 
     private static List<Rule> rules(String text, String source) {
@@ -106,9 +129,14 @@ public final class ImportPolicy {
      * @return the rule that denies importing it ({@code deny PATTERN}), or empty when it may be imported
      */
     public Optional<String> denies(String packageName) {
-        for (Rule r : rules) {
-            if (r.regex().matcher(packageName).matches()) {
-                return r.deny() ? Optional.of("deny " + r.pattern()) : Optional.empty();
+        for (List<Rule> rules : layers) {
+            for (Rule r : rules) {
+                if (r.regex().matcher(packageName).matches()) {
+                    if (r.deny()) {
+                        return Optional.of("deny " + r.pattern());
+                    }
+                    break;
+                }
             }
         }
         return Optional.empty();
@@ -122,9 +150,11 @@ public final class ImportPolicy {
      * @return the first deny rule that can match a package starting with the prefix, or empty
      */
     public Optional<String> deniesSomeStartingWith(String prefix) {
-        for (Rule r : rules) {
-            if (r.deny() && (r.literalPrefix().startsWith(prefix) || prefix.startsWith(r.literalPrefix()))) {
-                return Optional.of("deny " + r.pattern());
+        for (List<Rule> rules : layers) {
+            for (Rule r : rules) {
+                if (r.deny() && (r.literalPrefix().startsWith(prefix) || prefix.startsWith(r.literalPrefix()))) {
+                    return Optional.of("deny " + r.pattern());
+                }
             }
         }
         return Optional.empty();
@@ -145,7 +175,7 @@ public final class ImportPolicy {
         }
     }
 
-    /** @return the site's rules as given, empty for the defaults */
+    /** @return the rules as given (of each policy combined by {@link #and}), empty for the defaults */
     public String text() {
         return text;
     }

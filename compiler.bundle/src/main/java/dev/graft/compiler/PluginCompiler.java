@@ -104,4 +104,16 @@ public interface PluginCompiler {
      * @return whether the package is there for plugin sources
      */
     boolean isAvailable(String packageName);
+
+    /**
+     * Checks that a plugin bundle built earlier (a cache entry, a jar from {@code graft compile})
+     * exports only what is its own, against the bundles installed now: the check a compile makes,
+     * for a bundle that is installed without compiling.
+     *
+     * @param bundle the bundle's jar bytes
+     * @return the packages it may not export (errors naming the package and its owner) and those
+     *         another bundle exports too (warnings); empty when every export is its own
+     * @since 0.3
+     */
+    List<Diagnostic> exportOwnership(byte[] bundle);
 }

@@ -44,6 +44,19 @@ class ImportPolicyTest {
     }
 
     @Test
+    void combinedPoliciesDenyWhatEitherDenies() {
+        ImportPolicy host = ImportPolicy.parse("deny com.acme.*\nallow org.example.open", "host.policy");
+        ImportPolicy site = ImportPolicy.parse("allow com.acme.api\ndeny org.example.*", "import-policy.txt");
+        ImportPolicy both = host.and(site);
+        assertEquals(Optional.of("deny com.acme.*"), both.denies("com.acme.api"));
+        assertEquals(Optional.of("deny org.example.*"), both.denies("org.example.open"));
+        assertEquals(Optional.empty(), both.denies("org.other"));
+        assertEquals(Optional.of("deny org.example.*"), both.deniesSomeStartingWith("org.example."));
+        assertEquals(false, both.digest().equals(host.digest()));
+        assertEquals(host, host.and(ImportPolicy.defaults()));
+    }
+
+    @Test
     void lineThatIsNotARuleIsNamedWithFileAndLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> ImportPolicy.parse("deny com.acme\nforbid com.x\n", "site.policy"));

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A plugin folder is untrusted input: bytes that are not UTF-8 fail that plugin, with file and byte
- * offset, in check, compile and run alike; an import policy given with --policy holds in each.
+ * offset, in check, compile and run alike; an import policy given with --policy holds in each, and
+ * a site's import-policy.txt holds beside it.
  */
 class UntrustedInputIT {
 
@@ -121,5 +122,21 @@ class UntrustedInputIT {
         GraftProcess.Result r = GraftProcess.run(tmp, "check", "--policy", policy.toString(), site.toString());
         assertEquals(2, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains(policy + ":2: not a rule: 'forbid everything'"), r.err());
+    }
+
+    @Test
+    void theSitesPolicyFileHoldsInRunAndCheckEvenWhereThePolicyOptionAllows() throws Exception {
+        policyAndPlugin();
+        Files.writeString(site.resolve("import-policy.txt"), "deny org.osgi.framework\n");
+        Path allowing = Files.writeString(tmp.resolve("allowing.policy"), "allow org.osgi.framework\n");
+        String denied = "src/a/A.java:3:8: error: importing package org.osgi.framework is denied by the site's import policy"
+            + " (deny org.osgi.framework)";
+        GraftProcess.Result run = GraftProcess.run(tmp, "run", "--once", "--policy", allowing.toString(), "--site", site.toString(),
+            "--cache", tmp.resolve("cache").toString());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue((run.out() + run.err()).contains(denied), run.out() + run.err());
+        GraftProcess.Result check = GraftProcess.run(tmp, "check", site.resolve("activator").toString());
+        assertEquals(1, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains(denied), check.out() + check.err());
     }
 }

@@ -1,11 +1,14 @@
 package dev.graft.compiler.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -137,5 +140,21 @@ public class EcjPluginCompiler implements PluginCompiler {
     @Override
     public boolean isAvailable(String packageName) {
         return packageName.startsWith("java.") || host.compileOnly().contains(packageName) || !host.index().snapshot().exporters(packageName).isEmpty();
+    }
+
+    @Override
+    public List<Diagnostic> exportOwnership(byte[] bundle) {
+        Manifest manifest;
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bundle))) {
+            manifest = in.getManifest();
+        } catch (IOException e) {
+            return List.of(Diagnostic.of(Diagnostic.Severity.ERROR, "", "not a bundle jar: " + e.getMessage()));
+        }
+        if (manifest == null) {
+            return List.of(Diagnostic.of(Diagnostic.Severity.ERROR, "", "not a bundle jar: it has no manifest"));
+        }
+        String name = manifest.getMainAttributes().getValue(org.osgi.framework.Constants.BUNDLE_SYMBOLICNAME);
+        name = name == null ? "" : name.split(";", 2)[0].trim();
+        return ExportOverlap.check(manifest, host.index().snapshot(), new BatchPackages(List.of()), name, PluginBnd.EMPTY, List.of());
     }
 }

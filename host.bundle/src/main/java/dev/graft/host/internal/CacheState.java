@@ -24,7 +24,7 @@ final class CacheState {
     static String of(Host host, Path folder, boolean dependsOnPlugins) {
         try {
             SourcePlugin plugin = host.compiler().read(folder);
-            Lookup lookup = host.cache().find(host.cache().key(plugin, SiteSignatures.options(folder, host.compiler().defaultOptions())));
+            Lookup lookup = host.cache().find(host.cache().key(plugin, SiteOptions.options(folder, host.compiler().defaultOptions())));
             if (lookup.isHit()) {
                 return "hit";
             }

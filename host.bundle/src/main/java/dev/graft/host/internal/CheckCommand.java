@@ -115,7 +115,7 @@ final class CheckCommand extends Command {
         Path dependency = found.folder();
         try {
             SourcePlugin plugin = found.source().isPresent() ? found.source().get() : host.compiler().read(dependency);
-            Build build = host.compiler().compile(plugin, SiteSignatures.options(dependency, host.compiler().defaultOptions()),
+            Build build = host.compiler().compile(plugin, SiteOptions.options(dependency, host.compiler().defaultOptions()),
                 List.copyOf(batch));
             if (build.succeeded()) {
                 batch.add(build);
@@ -126,7 +126,7 @@ final class CheckCommand extends Command {
         } catch (SourceException e) {
             console.err().println("graft: " + DiagnosticText.format(dependency.toString(), e.diagnostic()));
         } catch (IOException e) {
-            console.err().println("graft: cannot read the site's " + SiteSignatures.FILE + " of " + dependency + ": " + e);
+            console.err().println("graft: the site options of " + dependency + ": " + e.getMessage());
         }
     }
 
@@ -142,10 +142,10 @@ final class CheckCommand extends Command {
         }
         CompileOptions options;
         try {
-            options = SiteSignatures.options(Path.of(dir), host.compiler().defaultOptions());
+            options = SiteOptions.options(Path.of(dir), host.compiler().defaultOptions());
         } catch (IOException e) {
             return new Checked(dir, plugin.name(), List.of(Diagnostic.of(Diagnostic.Severity.ERROR, "",
-                "cannot read the site's " + SiteSignatures.FILE + ": " + e)), false);
+                "the site options: " + e.getMessage())), false);
         }
         CheckResult result = host.compiler().check(plugin, options, List.copyOf(batch));
         if (result.ok()) {

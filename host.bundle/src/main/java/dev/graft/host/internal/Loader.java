@@ -60,6 +60,8 @@ public final class Loader implements PluginLoader {
     PluginRegistry registry;
     @Reference
     ServiceComponentRuntime scr;
+    @Reference
+    SiteClaims claims;
     /** Held so that no plugin is installed before a swap may install its new version beside the old one. */
     @Reference(target = "(component.name=dev.graft.host.internal.SideBySideVersions)")
     CollisionHook sideBySide;
@@ -167,7 +169,7 @@ public final class Loader implements PluginLoader {
 
     @Override
     public PluginRecord loadJar(Path jar) {
-        return install(PrecompiledJar.read(jar, compiler.hostFingerprint()), false);
+        return install(PrecompiledJar.read(jar, compiler), false);
     }
 
     @Override
@@ -325,9 +327,9 @@ public final class Loader implements PluginLoader {
     private Prepared build(SourcePlugin plugin, Path folder, boolean useCache) {
         CompileOptions options;
         try {
-            options = SiteSignatures.options(folder, compiler.defaultOptions());
+            options = SiteOptions.options(folder, compiler.defaultOptions(), claims::policy);
         } catch (IOException e) {
-            return Prepared.failed(plugin.name(), folder, List.of("cannot read the site's " + SiteSignatures.FILE + ": " + e));
+            return Prepared.failed(plugin.name(), folder, List.of("the site options: " + e.getMessage()));
         }
         return Prepared.built(folder, builder.build(plugin, options, folder.toString(), useCache));
     }

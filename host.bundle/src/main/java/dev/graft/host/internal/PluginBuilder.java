@@ -49,22 +49,33 @@ final class PluginBuilder {
                 // the checksummed entry records the digest its jar's manifest carries; reading it there saves parsing the jar
                 String digest = lookup.entry().map(CacheEntry::sourceDigest).filter(d -> !d.isEmpty())
                     .orElseGet(() -> BundleManifest.of(jar).sourceDigest());
+                List<Diagnostic> ownership = compiler.exportOwnership(jar);
+                if (ownership.stream().anyMatch(Diagnostic::isError)) {
+                    return failed(plugin.name(), digest, start, ownership, displayFolder);
+                }
                 return new Outcome(plugin.name(), jar, true, digest, millisSince(start), List.of(), List.of());
             }
         }
         Build build = compiler.compile(plugin, options, List.of());
         if (!build.succeeded()) {
-            List<String> problems = new ArrayList<>();
-            for (Diagnostic d : build.errors()) {
-                problems.add(DiagnosticText.format(displayFolder, d));
-            }
-            return new Outcome(plugin.name(), null, false, build.sourceDigest(), millisSince(start), problems, build.diagnostics());
+            return failed(plugin.name(), build.sourceDigest(), start, build.diagnostics(), displayFolder);
         }
         if (key != null) {
             cache.putInBackground(key, build);
         }
         return new Outcome(plugin.name(), build.bundle().orElseThrow(), false, build.sourceDigest(), millisSince(start), List.of(),
             build.diagnostics());
+    }
+
+    /** An outcome without a bundle, whose problems are the errors among the diagnostics. */
+    static Outcome failed(String name, String sourceDigest, long nanoStart, List<Diagnostic> diagnostics, String displayFolder) {
+        List<String> problems = new ArrayList<>();
+        for (Diagnostic d : diagnostics) {
+            if (d.isError()) {
+                problems.add(DiagnosticText.format(displayFolder, d));
+            }
+        }
+        return new Outcome(name, null, false, sourceDigest, millisSince(nanoStart), problems, diagnostics);
     }
 
     static long millisSince(long nanoStart) {

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.HostFingerprint;
+import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.ProvenanceHeaders;
 
 /**
@@ -19,7 +21,13 @@ final class PrecompiledJar {
     private PrecompiledJar() {
     }
 
-    static Prepared read(Path jar, HostFingerprint host) {
+    /**
+     * @param jar the jar file
+     * @param compiler the compiler: the host fingerprint, and whether the jar exports only what is its own
+     * @return the jar ready to install, or why it is not
+     */
+    static Prepared read(Path jar, PluginCompiler compiler) {
+        HostFingerprint host = compiler.hostFingerprint();
         String fallbackName = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         byte[] bytes;
         try {
@@ -41,6 +49,10 @@ final class PrecompiledJar {
         }
         if (!theirs.equals(host)) {
             return Prepared.failed(name, jar, List.of(jar + ": built by another host; " + differences(theirs, host)));
+        }
+        List<Diagnostic> ownership = compiler.exportOwnership(bytes);
+        if (ownership.stream().anyMatch(Diagnostic::isError)) {
+            return Prepared.built(jar, PluginBuilder.failed(name, manifest.sourceDigest(), System.nanoTime(), ownership, jar.toString()));
         }
         PluginBuilder.Outcome outcome = new PluginBuilder.Outcome(name, bytes, false, manifest.sourceDigest(), 0, List.of(), List.of());
         return Prepared.built(jar, outcome);

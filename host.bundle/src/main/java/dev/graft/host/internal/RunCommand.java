@@ -39,7 +39,8 @@ final class RunCommand extends Command {
                                 this cannot start from the cache alone
                   --policy FILE the import policy: packages plugins may not import, one rule a line
                                 ('deny PATTERN' or 'allow PATTERN'), ahead of the default denies (Graft's,
-                                Felix's, ECJ's and bndlib's internals, sun.*, jdk.internal.*)
+                                Felix's, ECJ's and bndlib's internals, sun.*, jdk.internal.*); a site's
+                                import-policy.txt applies too, and a package either denies is denied
                   --jar FILE    also load a bundle made by 'graft compile' on a host with the same fingerprint
                   --once        stop after loading; exit 1 when any plugin failed, a plugin was refused (a
                                 folder that cannot be read, an export another plugin owns, a cycle), or

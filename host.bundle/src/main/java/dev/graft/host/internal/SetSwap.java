@@ -159,7 +159,7 @@ final class SetSwap {
         if (!Files.isRegularFile(jar)) {
             return new BuildStep(null, List.of(member.name() + " cannot be rebuilt: " + jar + " is gone"));
         }
-        Prepared prepared = PrecompiledJar.read(jar, parts.compiler().hostFingerprint());
+        Prepared prepared = PrecompiledJar.read(jar, parts.compiler());
         if (prepared.outcome() == null || !prepared.outcome().succeeded()) {
             return new BuildStep(null, prepared.problems());
         }

@@ -55,7 +55,17 @@ public final class SiteComponent {
             LOG.log(System.Logger.Level.ERROR, e.getMessage() + "; nothing loaded");
             return;
         }
-        Optional<String> holder = claims.claim(checked, pid);
+        Optional<Path> policy = Optional.empty();
+        if (!config.policy().isBlank()) {
+            policy = Optional.of(Path.of(config.policy()));
+            try {
+                SiteOptions.policy(policy.get());
+            } catch (java.io.IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "site configuration " + pid + ": policy " + e.getMessage() + "; nothing loaded");
+                return;
+            }
+        }
+        Optional<String> holder = claims.claim(checked, pid, policy);
         if (holder.isPresent()) {
             LOG.log(System.Logger.Level.ERROR, "site configuration " + pid + ": " + checked + " is already the site of configuration "
                 + holder.get() + "; nothing loaded");

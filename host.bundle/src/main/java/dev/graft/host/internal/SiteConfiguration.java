@@ -21,4 +21,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "poll.ms", description = "Look at the site every so many milliseconds instead of using "
         + "file-system events (0: file-system events where available)", required = false)
     long poll_ms() default 0;
+
+    @AttributeDefinition(description = "An import policy file (absolute path) for this site's plugins, one rule a line: "
+        + "'deny PATTERN' or 'allow PATTERN'; it applies with the compiler's importPolicy and the site's import-policy.txt, "
+        + "and a package any of them denies is denied", required = false)
+    String policy() default "";
 }

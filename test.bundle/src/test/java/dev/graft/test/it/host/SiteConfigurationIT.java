@@ -104,6 +104,22 @@ class SiteConfigurationIT {
     }
 
     @Test
+    void thePolicyFileOfTheConfigurationHoldsForTheSitesPlugins(@TempDir Path elsewhere) throws Exception {
+        dev.graft.test.PluginSources.named("site-cm").file("src/t/cm/A.java",
+            "package t.cm;\n\nimport org.osgi.service.cm.ConfigurationAdmin;\n\npublic class A {\n    ConfigurationAdmin cm;\n}\n")
+            .writeTo(site);
+        Path policy = Files.writeString(elsewhere.resolve("site.policy"), "deny org.osgi.service.cm.*\n");
+        Configuration c = configurationAdmin.createFactoryConfiguration("dev.graft.site", "?");
+        configurations.add(c);
+        Dictionary<String, Object> p = properties(site.toString(), false);
+        p.put("policy", policy.toString());
+        c.update(p);
+        log.await("site " + site, "site-cm/src/t/cm/A.java:3:8: error: importing package org.osgi.service.cm is denied by the site's"
+            + " import policy (deny org.osgi.service.cm.*)");
+        log.await("site " + site, "0 loaded, 1 failed");
+    }
+
+    @Test
     void configurationWithoutPathLoadsNothingAndSaysSo() throws Exception {
         Configuration c = configurationAdmin.createFactoryConfiguration("dev.graft.site", "?");
         configurations.add(c);
