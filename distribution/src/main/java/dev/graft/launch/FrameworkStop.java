@@ -1,6 +1,8 @@
 package dev.graft.launch;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkEvent;
@@ -10,7 +12,9 @@ import org.osgi.framework.launch.Framework;
  * Waits for a framework that was told to stop, but not for a bundle stuck in its start or stop: a
  * plugin whose activator never returns holds its bundle's lock, and the framework's stop would wait
  * for it forever. Once one bundle has stayed starting or stopping for the grace period, the wait
- * ends; the process exits without it.
+ * ends; the process exits without it. A plugin bundle that was already starting when the stop was
+ * asked for is stuck (the loader has reported it): the framework stops the newest bundles first, so
+ * it would hold every other bundle's stop, and the wait ends at once.
  */
 final class FrameworkStop {
 
@@ -20,10 +24,14 @@ final class FrameworkStop {
     private final long timeoutMillis;
     private final long stuckMillis;
 
+    private final Set<Long> startingBefore;
+
+    /** Call before the framework is told to stop. */
     FrameworkStop(Framework framework, long timeoutMillis, long stuckMillis) {
         this.framework = framework;
         this.timeoutMillis = timeoutMillis;
         this.stuckMillis = stuckMillis;
+        this.startingBefore = pluginsStarting();
     }
 
     /** @return the bundle that was stuck, when the wait ended because of it; empty when the framework stopped or the timeout passed */
@@ -39,12 +47,27 @@ final class FrameworkStop {
             if (now == null || now != transitional) {
                 transitional = now;
                 since = System.nanoTime();
-            } else if (System.nanoTime() - since > stuckMillis * 1_000_000L) {
+            } else if (startingBefore.contains(now.getBundleId()) || System.nanoTime() - since > stuckMillis * 1_000_000L) {
                 return Optional.of("bundle " + now.getBundleId() + " (" + now.getSymbolicName() + "), stuck "
                     + (now.getState() == Bundle.STARTING ? "starting" : "stopping"));
             }
         }
         return Optional.empty();
+    }
+
+    /** @return the ids of the plugin bundles (Graft's {@code graft:} locations) in their start now */
+    private Set<Long> pluginsStarting() {
+        Set<Long> ids = new HashSet<>();
+        try {
+            for (Bundle b : framework.getBundleContext().getBundles()) {
+                if (b.getState() == Bundle.STARTING && b.getLocation().startsWith("graft:")) {
+                    ids.add(b.getBundleId());
+                }
+            }
+        } catch (IllegalStateException | NullPointerException stopped) {
+            // no context: nothing is starting
+        }
+        return ids;
     }
 
     /** @return a bundle other than the framework that is starting or stopping, or null */

@@ -139,8 +139,9 @@ public final class Launcher {
     private static void stop(Framework framework, FrameworkStorage storage, long timeoutMillis) {
         try {
             if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) != 0) {
+                FrameworkStop wait = new FrameworkStop(framework, timeoutMillis, STUCK_BUNDLE_MS);
                 framework.stop();
-                new FrameworkStop(framework, timeoutMillis, STUCK_BUNDLE_MS).await()
+                wait.await()
                     .ifPresent(stuck -> System.err.println("graft: stopping without waiting for " + stuck));
             }
         } catch (BundleException | InterruptedException e) {
