@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
@@ -108,6 +111,37 @@ class StuckStartIT {
             assertTrue(System.nanoTime() < end, "an abandoned bundle of " + name + " is still installed 30 s after its call returned");
             Thread.sleep(20);
         }
+    }
+
+    @Test
+    void aStuckActivatorInASiteByConfigurationIsReportedAndTheOtherPluginsLoad() throws Exception {
+        ReadinessPlugins.activator("stuck-site", ReadinessPlugins.blockUntilReleased("stuck-site")).writeTo(site);
+        ReadinessPlugins.supplier("site-other", "a").writeTo(site);
+        Configuration c = configurationAdmin.createFactoryConfiguration("dev.graft.site", "?");
+        try {
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put("path", site.toString());
+            properties.put("watch", false);
+            c.update(properties);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(state("stuck-site") == PluginState.FAILED && state("site-other") == PluginState.ACTIVE)) {
+                assertTrue(System.nanoTime() < end, "the site did not load: stuck-site " + state("stuck-site") + ", site-other "
+                    + state("site-other"));
+                Thread.sleep(20);
+            }
+            PluginRecord stuck = registry.plugin("stuck-site").orElseThrow();
+            assertTrue(stuck.problems().get(0).startsWith("stuck: its start has not returned after " + START_DEADLINE_MILLIS + " ms"),
+                stuck.problems()::toString);
+        } finally {
+            System.setProperty("graft.test.release.stuck-site", "true");
+            c.delete();
+        }
+        awaitUninstalled("stuck-site");
+        System.clearProperty("graft.test.release.stuck-site");
+    }
+
+    private PluginState state(String name) {
+        return registry.plugin(name).map(PluginRecord::state).orElse(null);
     }
 
     @Test
