@@ -43,7 +43,7 @@ public class EcjPluginCompiler implements PluginCompiler {
     /** The most class file bytes kept from the framework's exporters and the compile-only annotations together. */
     static final long KEPT_BYTES = 32L << 20;
 
-    private final PluginBuildRun.Host host;
+    private final PluginBuildRun.Environment host;
     private volatile Settings settings;
     /** The bnd.bnd each plugin read here was parsed into, for its outline, until the plugin value is gone. */
     private final Map<SourcePlugin, PluginBnd> parsedBnd = Collections.synchronizedMap(new WeakHashMap<>());
@@ -58,7 +58,7 @@ public class EcjPluginCompiler implements PluginCompiler {
         KeptClasses.Budget kept = new KeptClasses.Budget(KEPT_BYTES);
         PackageIndex index = new PackageIndex(context, kept);
         index.open();
-        this.host = new PluginBuildRun.Host(context, index, new JdkPackages(), new CompileOnlyPackages(context.getBundle(), kept),
+        this.host = new PluginBuildRun.Environment(context, index, new JdkPackages(), new CompileOnlyPackages(context.getBundle(), kept),
             new Exporters(context), HostFingerprint.of(context), new ContainedRun(), new ForbiddenCalls());
     }
 
@@ -106,7 +106,7 @@ public class EcjPluginCompiler implements PluginCompiler {
     @Override
     public CheckResult check(SourcePlugin plugin, CompileOptions options, List<Build> batch) {
         Settings s = settings;
-        PluginBuildRun.Outcome outcome = new PluginBuildRun(host, s, plugin, options == null ? s.options() : options,
+        PluginBuildRun.Result outcome = new PluginBuildRun(host, s, plugin, options == null ? s.options() : options,
             batch == null ? List.of() : batch).run();
         List<Diagnostic> diagnostics = new java.util.ArrayList<>(outcome.build().diagnostics());
         if (outcome.manifest() != null && outcome.origins() != null) {
