@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
@@ -22,12 +23,12 @@ import dev.graft.compiler.Build;
 import dev.graft.compiler.CheckResult;
 import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.Diagnostic;
-import dev.graft.compiler.Exporters;
 import dev.graft.compiler.HostFingerprint;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourceOutline;
 import dev.graft.compiler.SourcePlugin;
+import dev.graft.compiler.WiredPackage;
 
 /**
  * The {@link PluginCompiler} service: ECJ in process against the packages the running framework
@@ -59,7 +60,7 @@ public class EcjPluginCompiler implements PluginCompiler {
         PackageIndex index = new PackageIndex(context, kept);
         index.open();
         this.host = new PluginBuildRun.Environment(context, index, new JdkPackages(), new CompileOnlyPackages(context.getBundle(), kept),
-            new Exporters(context), HostFingerprint.of(context), new ContainedRun(), new ForbiddenCalls());
+            new Exporters(context), HostFingerprints.of(context), new ContainedRun(), new ForbiddenCalls());
     }
 
     @Modified
@@ -135,6 +136,11 @@ public class EcjPluginCompiler implements PluginCompiler {
     @Override
     public HostFingerprint hostFingerprint() {
         return host.fingerprint();
+    }
+
+    @Override
+    public Optional<WiredPackage> exporterOf(String packageName) {
+        return host.exporters().exporterOf(packageName);
     }
 
     @Override

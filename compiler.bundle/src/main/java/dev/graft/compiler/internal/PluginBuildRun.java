@@ -19,7 +19,6 @@ import dev.graft.compiler.Build;
 import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.Diagnostic.Severity;
 import dev.graft.compiler.Diagnostic;
-import dev.graft.compiler.Exporters;
 import dev.graft.compiler.HostFingerprint;
 import dev.graft.compiler.ProvenanceHeaders;
 import dev.graft.compiler.SourceException;

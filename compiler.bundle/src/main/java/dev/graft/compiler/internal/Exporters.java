@@ -1,4 +1,4 @@
-package dev.graft.compiler;
+package dev.graft.compiler.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,16 +23,16 @@ import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
 
+import dev.graft.compiler.ProvenanceHeaders;
+import dev.graft.compiler.WiredPackage;
+
 /**
  * Which bundle of the running framework exports a package: the one a resolver would wire, that is
  * the highest version among the resolved exporters. Used both when a plugin is compiled (to
  * record what it was compiled against) and when a cached build is reused (to check that this
- * still holds), so the two always agree.
+ * still holds, through {@link dev.graft.compiler.PluginCompiler#exporterOf}), so the two always agree.
  */
 public final class Exporters {
-
-    /** Header that carries the source digest of a bundle built by Graft. */
-    public static final String SOURCE_DIGEST_HEADER = "Graft-Source-Digest";
 
     private final BundleContext context;
     private final Map<String, String> digests = new ConcurrentHashMap<>();
@@ -116,7 +116,7 @@ public final class Exporters {
     }
 
     private String computeDigest(Bundle bundle) {
-        String source = bundle.getHeaders("").get(SOURCE_DIGEST_HEADER);
+        String source = bundle.getHeaders("").get(ProvenanceHeaders.SOURCE_DIGEST);
         if (source != null) {
             return source;
         }
