@@ -50,7 +50,7 @@ public final class ServiceOfType {
     /** @return the failed outcome of a typed load, with one problem */
     public static <T> PluginService<T> refused(PluginRecord record, String problem) {
         return new PluginService<>(new PluginRecord(record.name(), record.version(), record.location(), -1, record.sourceDigest(),
-            record.site(), PluginState.FAILED, record.fromCache(), record.buildMillis(), record.startMillis(), List.of(),
+            record.origin(), PluginState.FAILED, record.fromCache(), record.buildMillis(), record.startMillis(), List.of(),
             List.of(problem)), Optional.empty());
     }
 }

@@ -36,7 +36,7 @@ final class PluginTable {
             out.printf("%-24s %-10s %-8s %6s %-11s %-10s %7d%n", r.name(), r.version().isEmpty() ? "-" : r.version(),
                 r.state().name().toLowerCase(java.util.Locale.ROOT), r.bundleId() < 0 ? "-" : Long.toString(r.bundleId()),
                 r.components().isEmpty() ? "-" : active + "/" + r.components().size(),
-                r.state() != PluginState.ACTIVE ? "-" : r.fromCache() ? "cache" : r.site().endsWith(".jar") ? "jar" : "compiled", r.buildMillis() + r.startMillis());
+                r.state() != PluginState.ACTIVE ? "-" : r.fromCache() ? "cache" : r.origin().endsWith(".jar") ? "jar" : "compiled", r.buildMillis() + r.startMillis());
         }
         for (PluginRecord r : records) {
             for (ComponentState c : r.components()) {

@@ -87,7 +87,7 @@ public final class ShellCommands {
     /** graft:which NAME: where a loaded plugin came from. */
     public void which(String name) {
         Optional<PluginRecord> r = host.registry().plugin(name);
-        System.out.println(r.isPresent() ? r.get().site() + " (" + r.get().state().name().toLowerCase(java.util.Locale.ROOT) + ", "
+        System.out.println(r.isPresent() ? r.get().origin() + " (" + r.get().state().name().toLowerCase(java.util.Locale.ROOT) + ", "
             + r.get().location() + ")" : "no plugin named " + name + " is loaded");
     }
 

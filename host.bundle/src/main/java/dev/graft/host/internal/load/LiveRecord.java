@@ -76,7 +76,7 @@ final class LiveRecord {
     }
 
     private static PluginRecord withProblems(PluginRecord r, PluginState state, List<ComponentState> components, List<String> problems) {
-        return new PluginRecord(r.name(), r.version(), r.location(), r.bundleId(), r.sourceDigest(), r.site(), state, r.fromCache(),
+        return new PluginRecord(r.name(), r.version(), r.location(), r.bundleId(), r.sourceDigest(), r.origin(), state, r.fromCache(),
             r.buildMillis(), r.startMillis(), components, state == PluginState.ACTIVE ? r.problems() : problems);
     }
 

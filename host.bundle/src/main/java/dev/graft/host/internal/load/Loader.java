@@ -273,8 +273,8 @@ public final class Loader implements PluginLoader {
                 .run(old.get(), oldBundle, source, dependants, useCache, begin);
             if (result.succeeded()) {
                 remember(name, source, useCache);
-                result.dependants().stream().filter(r -> Files.isDirectory(Path.of(r.site())))
-                    .forEach(r -> remember(r.name(), Path.of(r.site()), usesCache(r.name())));
+                result.dependants().stream().filter(r -> Files.isDirectory(Path.of(r.origin())))
+                    .forEach(r -> remember(r.name(), Path.of(r.origin()), usesCache(r.name())));
             }
             return result;
         }
@@ -300,10 +300,10 @@ public final class Loader implements PluginLoader {
                 + (old.isPresent() ? ", installed beside the running version" : ", loaded: it is not loaded now")));
         List<PluginRecord> dependants = old.map(this::dependantsOf).orElse(List.of());
         for (PluginRecord d : dependants) {
-            Path site = Path.of(d.site());
-            steps.add(d.name() + " [" + d.bundleId() + "]: " + (Files.isDirectory(site)
-                ? "rebuilt from " + site + " against the new " + name + ", installed beside the running version"
-                : "a prebuilt jar (" + site + "), installed again as it is; refused unless the new " + name + " satisfies its imports"));
+            Path origin = Path.of(d.origin());
+            steps.add(d.name() + " [" + d.bundleId() + "]: " + (Files.isDirectory(origin)
+                ? "rebuilt from " + origin + " against the new " + name + ", installed beside the running version"
+                : "a prebuilt jar (" + origin + "), installed again as it is; refused unless the new " + name + " satisfies its imports"));
         }
         if (!dependants.isEmpty()) {
             steps.add("all or nothing: the old versions are retired once every new one is active, else they keep running");
@@ -358,7 +358,7 @@ public final class Loader implements PluginLoader {
     private record Installed(Prepared prepared, String location, BundleStarter.Started started) {
 
         PluginRecord record() {
-            return started.record(prepared.outcome(), prepared.site(), location);
+            return started.record(prepared.outcome(), prepared.origin(), location);
         }
     }
 
@@ -374,8 +374,8 @@ public final class Loader implements PluginLoader {
         List<BundleStarter.Request> requests = new ArrayList<>();
         Map<String, Prepared> byName = new HashMap<>();
         for (Prepared prepared : batch) {
-            if (prepared.state() != PluginState.SKIPPED && Files.isDirectory(prepared.site())) {
-                remember(prepared.name(), prepared.site(), useCache);
+            if (prepared.state() != PluginState.SKIPPED && Files.isDirectory(prepared.origin())) {
+                remember(prepared.name(), prepared.origin(), useCache);
             }
             if (prepared.outcome() != null && prepared.outcome().succeeded()) {
                 PluginBuilder.Result outcome = prepared.outcome();

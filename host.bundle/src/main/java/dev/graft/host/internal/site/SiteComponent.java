@@ -145,7 +145,7 @@ public final class SiteComponent {
 
     private boolean fromSite(PluginRecord r) {
         try {
-            return Path.of(r.site()).toAbsolutePath().normalize().startsWith(folder);
+            return Path.of(r.origin()).toAbsolutePath().normalize().startsWith(folder);
         } catch (java.nio.file.InvalidPathException e) {
             return false;
         }

@@ -51,13 +51,13 @@ public final class BundleStarter {
          * The plugin's record after this start: the one place a loaded or swapped-in plugin's record is made.
          *
          * @param built the build that was started
-         * @param site the folder or jar it came from
+         * @param origin the folder or jar it came from
          * @param location the location it was installed under
          * @return active with its bundle when the start succeeded, else failed with the start's problems
          */
-        public PluginRecord record(PluginBuilder.Result built, Path site, String location) {
+        public PluginRecord record(PluginBuilder.Result built, Path origin, String location) {
             return new PluginRecord(built.name(), bundle == null ? "" : bundle.getVersion().toString(), location,
-                succeeded() ? bundle.getBundleId() : -1, built.sourceDigest(), site.toString(),
+                succeeded() ? bundle.getBundleId() : -1, built.sourceDigest(), origin.toString(),
                 succeeded() ? PluginState.ACTIVE : PluginState.FAILED, built.fromCache(), built.millis(), millis, components, problems,
                 stuckThreads);
         }

@@ -42,7 +42,7 @@ import dev.graft.host.internal.start.BundleStarter;
 public final class SetSwap {
 
     /** One member of the set: its running version and its new build. */
-    private record Member(PluginRecord old, Bundle oldBundle, Path site, PluginBuilder.Result outcome) {
+    private record Member(PluginRecord old, Bundle oldBundle, Path origin, PluginBuilder.Result outcome) {
     }
 
     private final BundleContext context;
@@ -74,16 +74,16 @@ public final class SetSwap {
         String change = ApiChange.describe(old.name(), ApiChange.of(oldBundle, rootBuild.summary().orElseThrow(), rootBuild.bundle().orElseThrow()));
         for (PluginRecord dependant : dependants) {
             Bundle bundle = context.getBundle(dependant.bundleId());
-            Path site = Path.of(dependant.site());
-            BuildStep step = Files.isDirectory(site) ? build(dependant, site, batch, parts.usesCache(dependant.name()))
-                : prebuilt(dependant, site);
+            Path origin = Path.of(dependant.origin());
+            BuildStep step = Files.isDirectory(origin) ? build(dependant, origin, batch, parts.usesCache(dependant.name()))
+                : prebuilt(dependant, origin);
             if (step.problems() != null) {
                 List<String> why = new ArrayList<>();
                 why.add(dependant.name() + " cannot follow the new " + old.name() + " (" + change + "):");
                 why.addAll(step.problems());
                 return failed(old, dependants, why, beginNanos);
             }
-            members.add(new Member(dependant, bundle, site, step.outcome()));
+            members.add(new Member(dependant, bundle, origin, step.outcome()));
         }
         return install(old, dependants, members, change, beginNanos);
     }
@@ -198,8 +198,8 @@ public final class SetSwap {
                 own = List.of(checks.stuckActivation());
             }
             if (!own.isEmpty()) {
-                boolean jar = !Files.isDirectory(m.site());
-                problems.add(m.old().name() + (jar ? " (a prebuilt jar, " + m.site() + ", that cannot be rebuilt: the new " + old.name()
+                boolean jar = !Files.isDirectory(m.origin());
+                problems.add(m.old().name() + (jar ? " (a prebuilt jar, " + m.origin() + ", that cannot be rebuilt: the new " + old.name()
                     + " does not satisfy it)" : "") + " failed in the new set (" + change + "):");
                 own.forEach(p -> problems.add(p.indent(2).stripTrailing()));
             }
@@ -225,7 +225,7 @@ public final class SetSwap {
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
             BundleStarter.Started started = starts.get(i);
-            PluginRecord r = started.record(m.outcome(), m.site(), started.bundle().getLocation());
+            PluginRecord r = started.record(m.outcome(), m.origin(), started.bundle().getLocation());
             parts.registry().record(r);
             now.add(r);
         }

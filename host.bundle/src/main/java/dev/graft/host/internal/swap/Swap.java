@@ -55,7 +55,7 @@ public final class Swap {
             return failed(old, notReady, beginNanos);
         }
         List<Bundle> dependents = Rewiring.dependents(oldBundle, started.bundle());
-        PluginRecord now = started.record(outcome, prepared.site(), location);
+        PluginRecord now = started.record(outcome, prepared.origin(), location);
         registry.record(now);
         starter.uninstall(old.name(), oldBundle);
         return new SwapResult(old.name(), true, now, List.of(), Rewiring.describe(dependents, started.bundle()),
