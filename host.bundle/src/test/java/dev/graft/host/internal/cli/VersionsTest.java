@@ -1,4 +1,4 @@
-package dev.graft.host.internal;
+package dev.graft.host.internal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
