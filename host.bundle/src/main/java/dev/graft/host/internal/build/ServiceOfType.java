@@ -20,12 +20,17 @@ public final class ServiceOfType {
 
     /** @return why the bundle jar cannot give the type, or empty when it declares a component providing it */
     public static Optional<String> missing(String name, byte[] jar, Class<?> type) {
+        List<String> problems = missing(name, jar, List.of(type.getName()));
+        return problems.isEmpty() ? Optional.empty() : Optional.of(problems.get(0));
+    }
+
+    /** @return for each type the bundle jar declares no component providing, why; empty when it provides them all */
+    public static List<String> missing(String name, byte[] jar, List<String> types) {
         List<String> provided = ProvidedServices.of(jar);
-        if (provided.contains(type.getName())) {
-            return Optional.empty();
-        }
-        return Optional.of(name + " provides no " + type.getName() + " service (it provides: "
-            + (provided.isEmpty() ? "none" : String.join(", ", provided)) + ")");
+        return types.stream().filter(t -> !provided.contains(t))
+            .map(t -> name + " provides no " + t + " service (it provides: " + (provided.isEmpty() ? "none" : String.join(", ", provided))
+                + ")")
+            .toList();
     }
 
     /** @return the bundle's service registered under the type's name that is an instance of the very class given */

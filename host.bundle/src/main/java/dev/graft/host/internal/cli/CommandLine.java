@@ -95,7 +95,7 @@ public final class CommandLine implements ToIntFunction<String[]> {
         }
         console.out().println();
         console.out().println("Options:");
-        console.out().println("  --version  print the versions of Graft, Felix, SCR, ECJ, bndlib and Java");
+        console.out().println("  --version  print the versions of Graft, the framework (Felix, Equinox, ...), SCR, ECJ, bndlib and Java");
         console.out().println("  --help     print this help; 'graft COMMAND --help' explains one command");
         console.out().println();
         console.out().println("Exit codes: 0 ok, 1 a plugin, check or command failed, 2 the command line was not understood,");

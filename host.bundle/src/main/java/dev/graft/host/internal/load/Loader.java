@@ -339,7 +339,10 @@ public final class Loader implements PluginLoader {
         return build(plugin, folder, useCache);
     }
 
-    /** Builds a plugin with the compile options of its site. */
+    /**
+     * Builds a plugin with the compile options of its site; a build that lacks a service its site's
+     * configuration requires ({@code require}) is refused here, before anything is installed.
+     */
     private Prepared build(SourcePlugin plugin, Path folder, boolean useCache) {
         CompileOptions options;
         try {
@@ -347,7 +350,16 @@ public final class Loader implements PluginLoader {
         } catch (IOException e) {
             return Prepared.failed(plugin.name(), folder, List.of("the site options: " + e.getMessage()));
         }
-        return Prepared.built(folder, builder.build(plugin, options, folder.toString(), useCache));
+        PluginBuilder.Result outcome = builder.build(plugin, options, folder.toString(), useCache);
+        Path site = folder.toAbsolutePath().normalize().getParent();
+        List<String> required = site == null ? List.of() : claims.required(site);
+        if (outcome.succeeded() && !required.isEmpty()) {
+            List<String> missing = ServiceOfType.missing(outcome.name(), outcome.bundle(), required);
+            if (!missing.isEmpty()) {
+                return Prepared.failed(outcome.name(), folder, missing);
+            }
+        }
+        return Prepared.built(folder, outcome);
     }
 
     private PluginRecord install(Prepared prepared, boolean useCache) {

@@ -2,6 +2,7 @@ package dev.graft.host.internal.plan;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,12 +10,13 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Which site configuration holds which folder, so that one folder is loaded by one configuration
- * only, and the import policy file that configuration names for its plugins.
+ * only, and what that configuration asks of its plugins: the import policy file it names and the
+ * service types every plugin must provide.
  */
 @Component(service = SiteClaims.class)
 public final class SiteClaims {
 
-    private record Claim(String pid, Optional<Path> policy) {
+    private record Claim(String pid, Optional<Path> policy, List<String> required) {
     }
 
     private final Map<Path, Claim> claims = new HashMap<>();
@@ -25,14 +27,15 @@ public final class SiteClaims {
      * @param folder the site folder, absolute and normalized
      * @param pid the configuration's PID
      * @param policy the import policy file the configuration names, if any
+     * @param required the service types every plugin of the site must provide
      * @return the PID of the configuration that holds the folder already, or empty when the claim succeeded
      */
-    public synchronized Optional<String> claim(Path folder, String pid, Optional<Path> policy) {
+    public synchronized Optional<String> claim(Path folder, String pid, Optional<Path> policy, List<String> required) {
         Claim held = claims.get(folder);
         if (held != null && !held.pid().equals(pid)) {
             return Optional.of(held.pid());
         }
-        claims.put(folder, new Claim(pid, policy));
+        claims.put(folder, new Claim(pid, policy, List.copyOf(required)));
         return Optional.empty();
     }
 
@@ -48,5 +51,14 @@ public final class SiteClaims {
     public synchronized Optional<Path> policy(Path folder) {
         Claim held = claims.get(folder);
         return held == null ? Optional.empty() : held.policy();
+    }
+
+    /**
+     * @param folder a site folder, absolute and normalized
+     * @return the service types every plugin of the site must provide (none when no configuration holds it)
+     */
+    public synchronized List<String> required(Path folder) {
+        Claim held = claims.get(folder);
+        return held == null ? List.of() : held.required();
     }
 }

@@ -71,7 +71,7 @@ public final class SiteComponent {
                 return;
             }
         }
-        Optional<String> holder = claims.claim(checked, pid, policy);
+        Optional<String> holder = claims.claim(checked, pid, policy, requiredTypes(config.require()));
         if (holder.isPresent()) {
             LOG.log(System.Logger.Level.ERROR, "site configuration " + pid + ": " + checked + " is already the site of configuration "
                 + holder.get() + "; nothing loaded");
@@ -82,6 +82,16 @@ public final class SiteComponent {
         worker.setDaemon(true);
         worker.setContextClassLoader(SiteComponent.class.getClassLoader());
         worker.start();
+    }
+
+    /** The types of {@code require}, given as a list or as one comma-separated value (as a Karaf .cfg file gives it). */
+    static List<String> requiredTypes(String[] values) {
+        return java.util.Arrays.stream(values == null ? new String[0] : values)
+            .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+            .map(String::strip)
+            .filter(t -> !t.isEmpty())
+            .distinct()
+            .toList();
     }
 
     private void load(SiteConfiguration config) {

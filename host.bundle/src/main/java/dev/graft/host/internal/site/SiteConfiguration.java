@@ -28,4 +28,9 @@ import dev.graft.host.internal.watch.SiteWatcher;
         + "'deny PATTERN' or 'allow PATTERN'; it applies with the compiler's importPolicy and the site's import-policy.txt, "
         + "and a package any of them denies is denied", required = false)
     String policy() default "";
+
+    @AttributeDefinition(description = "Service types every plugin of the site must provide (fully qualified interface names, "
+        + "a list or one comma-separated value): a plugin whose bundle declares no component providing one is refused after "
+        + "the compile and before the install", required = false)
+    String[] require() default {};
 }

@@ -158,11 +158,27 @@ public final class BundleStarter {
         uninstallAll(List.of(name), List.of(bundle));
     }
 
-    /** Uninstalls the bundles of several plugins, then refreshes once. */
+    /**
+     * Uninstalls the bundles of several plugins, then refreshes once. This is the clean-up of a
+     * failed or abandoned start too, so it runs on an interrupted thread as well (a site whose
+     * configuration goes interrupts its watcher mid-swap): the framework refuses to lock a bundle
+     * for a thread whose interrupt flag is set, so the flag is cleared meanwhile and set again after.
+     */
     public void uninstallAll(List<String> names, List<Bundle> bundles) {
         if (bundles.isEmpty()) {
             return;
         }
+        boolean interrupted = Thread.interrupted();
+        try {
+            uninstallAndRefresh(names, bundles);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void uninstallAndRefresh(List<String> names, List<Bundle> bundles) {
         for (int i = 0; i < bundles.size(); i++) {
             Bundle bundle = bundles.get(i);
             retired.retiring(names.get(i), bundle);

@@ -120,6 +120,33 @@ class SiteConfigurationIT {
     }
 
     @Test
+    void aPluginLackingAServiceTheSiteRequiresIsRefusedBeforeItsInstall() throws Exception {
+        TestPlugins.supplier("site-req", "req").writeTo(site);
+        Dictionary<String, Object> p = properties(site.toString(), false);
+        // one comma-separated value, as a Karaf .cfg file gives it
+        p.put("require", "java.util.function.Supplier, com.example.Greeter");
+        Configuration c = configurationAdmin.createFactoryConfiguration("dev.graft.site", "?");
+        configurations.add(c);
+        c.update(p);
+        log.await("site " + site, "site-req provides no com.example.Greeter service (it provides: java.util.function.Supplier)");
+        log.await("site " + site, "0 loaded, 1 failed");
+        assertTrue(installed("site-req").isEmpty(), "site-req was never installed");
+        assertEquals(PluginState.FAILED, registry.plugin("site-req").orElseThrow().state());
+    }
+
+    @Test
+    void aPluginProvidingEveryServiceTheSiteRequiresLoads() throws Exception {
+        TestPlugins.supplier("site-req-ok", "ok").writeTo(site);
+        Dictionary<String, Object> p = properties(site.toString(), false);
+        p.put("require", new String[] {"java.util.function.Supplier"});
+        Configuration c = configurationAdmin.createFactoryConfiguration("dev.graft.site", "?");
+        configurations.add(c);
+        c.update(p);
+        awaitActive("site-req-ok");
+        assertEquals("ok", answer("site-req-ok"));
+    }
+
+    @Test
     void configurationWithoutPathLoadsNothingAndSaysSo() throws Exception {
         Configuration c = configurationAdmin.createFactoryConfiguration("dev.graft.site", "?");
         configurations.add(c);
@@ -191,6 +218,60 @@ class SiteConfigurationIT {
         for (String name : names) {
             assertTrue(installed(name).isEmpty(), name + " is not installed");
         }
+    }
+
+    @Test
+    void deletingTheConfigurationWhileASwapRunsLeavesNoPluginInstalled() throws Exception {
+        slowToActivate("site-swapping", "one", 0).writeTo(site);
+        Configuration c = configure(site.toString(), true);
+        awaitActive("site-swapping");
+        log.await("watching");
+        long first = installed("site-swapping").orElseThrow().getBundleId();
+
+        CountDownLatch secondInstalled = new CountDownLatch(1);
+        org.osgi.framework.BundleListener listener = e -> {
+            if (e.getType() == org.osgi.framework.BundleEvent.INSTALLED && "site-swapping".equals(e.getBundle().getSymbolicName())
+                && e.getBundle().getBundleId() != first) {
+                secondInstalled.countDown();
+            }
+        };
+        context.addBundleListener(listener);
+        try {
+            // the new version takes a while to activate: the configuration goes while its swap runs
+            slowToActivate("site-swapping", "two", 1500).writeTo(site);
+            assertTrue(secondInstalled.await(60, TimeUnit.SECONDS), "the swap installed the new version");
+            c.delete();
+            log.await("site " + site, "unloaded");
+        } finally {
+            context.removeBundleListener(listener);
+        }
+        assertEquals(0, installedCount("site-swapping"), "neither version of the plugin is installed");
+    }
+
+    /** A plugin whose immediate component sleeps in its activation for {@code millis}. */
+    private static dev.graft.test.PluginSources slowToActivate(String name, String value, long millis) {
+        String pkg = "t." + name.replace('-', '_');
+        return dev.graft.test.PluginSources.named(name)
+            .bnd("Bundle-Version: 1.0.0")
+            .file("src/" + pkg.replace('.', '/') + "/Value.java", """
+                package %s;
+
+                import java.util.function.Supplier;
+                import org.osgi.service.component.annotations.Activate;
+                import org.osgi.service.component.annotations.Component;
+
+                @Component(immediate = true, property = "plugin=%s")
+                public class Value implements Supplier<String> {
+                    @Activate
+                    void activate() throws InterruptedException {
+                        Thread.sleep(%d);
+                    }
+
+                    public String get() {
+                        return "%s";
+                    }
+                }
+                """.formatted(pkg, name, millis, value));
     }
 
     private Configuration configure(String path, boolean watch) throws Exception {
