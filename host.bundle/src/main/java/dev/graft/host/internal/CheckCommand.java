@@ -113,6 +113,16 @@ final class CheckCommand extends Command {
 
     private void addToBatch(FoundPlugin found, List<Build> batch, Console console) {
         Path dependency = found.folder();
+        if (found.prebuilt()) {
+            // a bundle jar of the site: compiled against as it is, never installed by a check
+            Prepared jar = PrecompiledJar.read(dependency, host.compiler(), false);
+            if (jar.outcome() != null && jar.outcome().succeeded()) {
+                batch.add(new CachedBuild(jar.name(), jar.outcome().bundle(), jar.outcome().sourceDigest(), List.of()));
+            } else {
+                jar.problems().forEach(p -> console.err().println("graft: " + p));
+            }
+            return;
+        }
         try {
             SourcePlugin plugin = found.source().isPresent() ? found.source().get() : host.compiler().read(dependency);
             Build build = host.compiler().compile(plugin, SiteOptions.options(dependency, host.compiler().defaultOptions()),

@@ -16,7 +16,7 @@ import dev.graft.host.PluginState;
 import dev.graft.host.UnloadResult;
 
 /**
- * {@code graft run --watch}: follows the plugin folders of the sites and, once a folder has been
+ * {@code graft run --watch}: follows the plugin folders (and bundle jars) of the sites and, once one has been
  * quiet for the debounce interval, loads a new folder, unloads a removed one (with the plugins that
  * depend on it, which load again when it comes back) and swaps a changed one. It keeps watching
  * after a failure; each event prints one line.
@@ -142,7 +142,7 @@ final class SiteWatcher implements AutoCloseable {
     private void loadWaiting(String cameBack) {
         for (Path folder : List.copyOf(waiting)) {
             String name = names.get(folder);
-            if (name == null || !java.nio.file.Files.isDirectory(folder)) {
+            if (name == null || !(java.nio.file.Files.isDirectory(folder) || BundleJar.isJar(folder))) {
                 waiting.remove(folder);
                 continue;
             }
@@ -166,6 +166,12 @@ final class SiteWatcher implements AutoCloseable {
         for (FoundPlugin p : loader.plan(sites).plugins()) {
             found.put(p.folder(), p.name());
         }
+        // a bundle jar being rewritten in place cannot be read until it is whole: it is changing, not gone
+        names.forEach((path, name) -> {
+            if (!found.containsKey(path) && !found.containsValue(name) && BundleJar.isJar(path)) {
+                found.put(path, name);
+            }
+        });
         return found;
     }
 
