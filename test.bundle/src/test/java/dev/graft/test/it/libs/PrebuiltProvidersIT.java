@@ -33,6 +33,7 @@ import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
+import dev.graft.host.SwapResult;
 import dev.graft.test.LoadedPlugins;
 import dev.graft.test.it.swap.ApiPlugins;
 
@@ -106,6 +107,25 @@ class PrebuiltProvidersIT {
         assertEquals(List.of("shop-api", "shop-en", "shop-fr"), names(plan));
         assertEquals(inSite, plan.plugins().get(0).folder());
         assertLoadedInOrder(loader.loadAll(new LoadOptions(List.of(site), List.of(), false)), inSite);
+    }
+
+    @Test
+    void aNewJarOfTheApiSwapsWithThePluginsThatDependOnIt() throws Exception {
+        Path inSite = Files.copy(apiJar, site.resolve("shop-api.jar"));
+        List<PluginRecord> loaded = loader.loadAll(new LoadOptions(List.of(site), List.of(), false));
+        loaded.forEach(r -> assertEquals(PluginState.ACTIVE, r.state(), () -> r.name() + ": " + r.problems()));
+        Path next = tmp.resolve("shop-api-1.1.jar");
+        assertTrue(compiler.compileTo(ApiPlugins.api("shop-api", "1.1.0", false).toSourcePlugin(), next).succeeded());
+        Files.copy(next, inSite, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        SwapResult swap = loader.swap("shop-api", inSite);
+        assertTrue(swap.succeeded(), swap.problems()::toString);
+        assertEquals(List.of("shop-en", "shop-fr"), swap.dependants().stream().map(PluginRecord::name).sorted().toList());
+        Bundle api = context.getBundle(registry.plugin("shop-api").orElseThrow().bundleId());
+        assertEquals("1.1.0", api.adapt(org.osgi.framework.wiring.BundleRevision.class).getDeclaredCapabilities("osgi.wiring.package")
+            .get(0).getAttributes().get("version").toString());
+        Bundle en = context.getBundle(registry.plugin("shop-en").orElseThrow().bundleId());
+        assertTrue(en.adapt(org.osgi.framework.wiring.BundleWiring.class).getRequiredWires("osgi.wiring.package").stream()
+            .anyMatch(w -> w.getProvider().getBundle().equals(api)), "shop-en follows the new jar");
     }
 
     @Test
