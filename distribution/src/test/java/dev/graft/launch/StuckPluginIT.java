@@ -71,7 +71,7 @@ class StuckPluginIT {
         }""";
 
     private void assertExamplesActive(String table) {
-        for (String example : new String[] { "greeter-api", "hello", "bonjour", "greetings", "uptime" }) {
+        for (String example : new String[] { "greeter-api", "hello", "bonjour", "greetings", "uptime", "wordwrap" }) {
             assertTrue(table.lines().anyMatch(l -> l.startsWith(example + " ") && l.contains(" active ")), example + " loaded:\n" + table);
         }
     }
