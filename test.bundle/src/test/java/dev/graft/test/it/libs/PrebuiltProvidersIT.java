@@ -81,7 +81,7 @@ class PrebuiltProvidersIT {
     private void assertLoadedInOrder(List<PluginRecord> records, Path jar) {
         assertEquals(List.of("shop-api", "shop-en", "shop-fr"), records.stream().map(PluginRecord::name).toList());
         records.forEach(r -> assertEquals(PluginState.ACTIVE, r.state(), () -> r.name() + ": " + r.problems()));
-        assertEquals(jar.toString(), records.get(0).site());
+        assertEquals(jar.toString(), records.get(0).origin());
         Bundle api = context.getBundle(records.get(0).bundleId());
         Bundle en = context.getBundle(records.get(1).bundleId());
         assertTrue(api.getBundleId() < en.getBundleId(), "the jar is installed before the plugins that use it");
