@@ -55,7 +55,9 @@ public interface PluginLoader {
     List<PluginRecord> loadAll(LoadPlan plan, LoadOptions options);
 
     /**
-     * Loads one plugin folder. When a plugin of that name is loaded, it is unloaded first.
+     * Loads one plugin folder. When a plugin of that name is loaded and the folder builds, the
+     * loaded one is unloaded first; when the folder does not build, the loaded one keeps running
+     * and stays the registry's record of that name (the returned record says why the folder failed).
      *
      * @param folder the plugin folder
      * @param useCache whether to use the cache

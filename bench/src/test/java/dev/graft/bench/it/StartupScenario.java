@@ -107,6 +107,13 @@ final class StartupScenario {
             + ")", "ms", new Samples(plainOnDisk)).against("startup.plain.100"));
         env.report.add(Figure.of("startup.warm.100", TITLE, "100 plugins, **Graft** `run --once`, warm cache", "ms", new Samples(warm))
             .against("startup.plain.100").targetRatio("<= 1.3x floor", 1.3));
+        List<Double> plan = new ArrayList<>();
+        for (int i = 0; i < warmRuns; i++) {
+            plan.add(Samples.millis(() -> env.loader.plan(List.of(sites.resolve("100")))));
+        }
+        env.report.add(Figure.of("startup.plan.100", TITLE, "100 plugins, the plan alone: every folder read and outlined by ECJ's scanner "
+            + "(in the bench JVM, `PluginLoader.plan`)", "ms", new Samples(plan)).against("startup.warm.100")
+            .targetRatio("< 5% of a warm start", 0.05));
         env.report.add(Figure.of("startup.cold.100", TITLE, "100 plugins, **Graft** `run --once`, cold cache (compiles all)", "ms",
             new Samples(cold)).against("startup.plain.100"));
         env.report.add(Figure.of("startup.cold.first-plugin", TITLE, "cold cache: first plugin's build + start (in process)", "ms",

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,8 @@ import org.osgi.framework.BundleContext;
 
 import dev.graft.cache.CacheKey;
 import dev.graft.compiler.CompileOptions;
+import dev.graft.compiler.HostFingerprint;
+import dev.graft.compiler.PluginCompiler;
 
 /** The DS component, opened up: lazy directory, reconfiguration, default location. */
 class PluginCacheComponentTest {
@@ -24,7 +27,26 @@ class PluginCacheComponentTest {
     @TempDir
     Path tmp;
 
-    /** A bundle context of a framework with no bundles: enough for the fingerprint and the exporters. */
+    /** A compiler in a framework with no bundles: nothing exports a package, and no Graft, ECJ or bnd bundle is there. */
+    private static PluginCompiler compilerOfEmptyFramework() {
+        return (PluginCompiler) Proxy.newProxyInstance(PluginCacheComponentTest.class.getClassLoader(),
+            new Class<?>[] { PluginCompiler.class }, (proxy, method, args) -> switch (method.getName()) {
+                case "exporterOf" -> Optional.empty();
+                case "hostFingerprint" -> new HostFingerprint("absent", "absent", "absent", Runtime.version().toString());
+                case "toString" -> "compiler of an empty framework";
+                default -> throw new UnsupportedOperationException(method.getName());
+            });
+    }
+
+    /** The cache component as SCR activates it in a framework with no bundles. */
+    private static PluginCacheComponent activated(CacheConfiguration config) {
+        PluginCacheComponent cache = new PluginCacheComponent();
+        cache.compiler = compilerOfEmptyFramework();
+        cache.activate(emptyFramework(), config);
+        return cache;
+    }
+
+    /** A bundle context of a framework with no bundles. */
     private static BundleContext emptyFramework() {
         return (BundleContext) Proxy.newProxyInstance(PluginCacheComponentTest.class.getClassLoader(),
             new Class<?>[] { BundleContext.class }, (proxy, method, args) -> switch (method.getName()) {
@@ -44,8 +66,7 @@ class PluginCacheComponentTest {
     @Test
     void activationTouchesNoFileUntilFirstUse() {
         Path dir = tmp.resolve("not-yet");
-        PluginCacheComponent cache = new PluginCacheComponent();
-        cache.activate(emptyFramework(), config(Map.of("dir", dir.toString())));
+        PluginCacheComponent cache = activated(config(Map.of("dir", dir.toString())));
         assertEquals(dir, cache.directory());
         CacheKey key = cache.key(Fixtures.plugin("p"), CompileOptions.defaults(17));
         cache.stats();
@@ -58,8 +79,7 @@ class PluginCacheComponentTest {
 
     @Test
     void entryCompiledAgainstAPackageNobodyExportsNowIsStale() {
-        PluginCacheComponent cache = new PluginCacheComponent();
-        cache.activate(emptyFramework(), config(Map.of("dir", tmp.resolve("c").toString())));
+        PluginCacheComponent cache = activated(config(Map.of("dir", tmp.resolve("c").toString())));
         CacheKey key = cache.key(Fixtures.plugin("p"), CompileOptions.defaults(17));
         cache.put(key, Fixtures.build("p"));
         var found = cache.find(key);
@@ -69,8 +89,7 @@ class PluginCacheComponentTest {
 
     @Test
     void reconfigurationMovesTheCache() {
-        PluginCacheComponent cache = new PluginCacheComponent();
-        cache.activate(emptyFramework(), config(Map.of("dir", tmp.resolve("first").toString())));
+        PluginCacheComponent cache = activated(config(Map.of("dir", tmp.resolve("first").toString())));
         CacheKey key = cache.key(Fixtures.plugin("p"), CompileOptions.defaults(17));
         cache.put(key, new Fixtures.TestBuild("p", java.util.Optional.of(Fixtures.jar("p", 0)), java.util.List.of()));
 
@@ -86,8 +105,7 @@ class PluginCacheComponentTest {
 
     @Test
     void keyCarriesTheFrameworksHostFingerprint() {
-        PluginCacheComponent cache = new PluginCacheComponent();
-        cache.activate(emptyFramework(), config(Map.of()));
+        PluginCacheComponent cache = activated(config(Map.of()));
         CacheKey key = cache.key(Fixtures.plugin("p"), CompileOptions.defaults(17));
         assertEquals("graft=absent;ecj=absent;bnd=absent;java=" + Runtime.version(), key.host());
     }

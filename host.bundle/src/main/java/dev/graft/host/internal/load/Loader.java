@@ -403,7 +403,7 @@ public final class Loader implements PluginLoader {
                 requests.add(new BundleStarter.Request(outcome.name(), registry.newLocation(outcome.name(), outcome.locationDigest()),
                     outcome.bundle()));
                 byName.put(outcome.name(), prepared);
-            } else {
+            } else if (registry.plugin(prepared.name()).filter(Loader::installed).isEmpty()) {
                 registry.record(prepared.failedRecord());
             }
         }

@@ -111,6 +111,12 @@ public final class BundleStarter {
      * @return one result per request, in the order of the requests
      */
     public List<Started> startAll(List<Request> requests, boolean laterWaves, Consumer<Started> onSettled) {
+        try (Wakeup wakeup = Wakeup.listening(context)) {
+            return startAll(requests, laterWaves, onSettled, wakeup);
+        }
+    }
+
+    private List<Started> startAll(List<Request> requests, boolean laterWaves, Consumer<Started> onSettled, Wakeup wakeup) {
         List<Settling.Attempt> attempts = new ArrayList<>();
         List<Bundle> installed = new ArrayList<>();
         for (Request r : requests) {
@@ -132,20 +138,22 @@ public final class BundleStarter {
         // independent bundles, resolved together: their activators and components may run at once
         for (Settling.Attempt a : attempts) {
             if (a.bundle != null) {
-                a.start = TimedTask.start("graft-start " + a.name, a.bundle::start);
+                a.start = TimedTask.start("graft-start " + a.name, a.bundle::start, () -> wakeup.changed(a.bundle));
             }
         }
-        return settling(laterWaves, onSettled).await(attempts);
+        return settling(laterWaves, onSettled, wakeup).await(attempts);
     }
 
     /** Waits again for plugins that waited for a service a later wave might provide, now that every wave is installed. */
     public List<Started> settleDeferred(List<Started> deferred, Consumer<Started> onSettled) {
-        return settling(false, onSettled).await(deferred.stream().map(Settling.Attempt::again).toList());
+        try (Wakeup wakeup = Wakeup.listening(context)) {
+            return settling(false, onSettled, wakeup).await(deferred.stream().map(Settling.Attempt::again).toList());
+        }
     }
 
-    private Settling settling(boolean laterWaves, Consumer<Started> onSettled) {
+    private Settling settling(boolean laterWaves, Consumer<Started> onSettled, Wakeup wakeup) {
         return new Settling(scr, new ServiceSupply(context), laterWaves, componentDeadlineMillis, startDeadlineMillis, this::uninstall,
-            onSettled);
+            onSettled, wakeup);
     }
 
     /** Uninstalls a plugin's bundle and refreshes, so that its class loader can go; the loader is watched weakly. */

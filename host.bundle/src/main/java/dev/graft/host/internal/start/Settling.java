@@ -3,6 +3,7 @@ package dev.graft.host.internal.start;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -68,9 +69,10 @@ final class Settling {
     private final long startDeadlineNanos;
     private final BiConsumer<String, Bundle> uninstall;
     private final Consumer<BundleStarter.Started> onSettled;
+    private final Wakeup wakeup;
 
     Settling(ServiceComponentRuntime scr, Predicate<ComponentStates.Wanted> provided, boolean laterWaves, long componentDeadlineMillis,
-        long startDeadlineMillis, BiConsumer<String, Bundle> uninstall, Consumer<BundleStarter.Started> onSettled) {
+        long startDeadlineMillis, BiConsumer<String, Bundle> uninstall, Consumer<BundleStarter.Started> onSettled, Wakeup wakeup) {
         this.scr = scr;
         this.provided = provided;
         this.laterWaves = laterWaves;
@@ -78,6 +80,7 @@ final class Settling {
         this.startDeadlineNanos = startDeadlineMillis * 1_000_000L;
         this.uninstall = uninstall;
         this.onSettled = onSettled;
+        this.wakeup = wakeup;
     }
 
     /** @return one result per attempt, in their order, once every one is settled */
@@ -87,20 +90,28 @@ final class Settling {
         for (int i = 0; i < attempts.size(); i++) {
             waiting.add(i);
         }
-        long pause = 1;
+        long pauseMillis = 1;
+        long nextLookAtAll = System.nanoTime();
+        Set<Long> changed = Set.of();
         while (true) {
+            boolean all = System.nanoTime() - nextLookAtAll >= 0;
             for (Iterator<Integer> it = waiting.iterator(); it.hasNext();) {
                 int i = it.next();
-                if (settled(attempts.get(i))) {
-                    results[i] = finish(attempts.get(i));
+                Attempt a = attempts.get(i);
+                if ((all || a.bundle == null || changed.contains(a.bundle.getBundleId())) && settled(a)) {
+                    results[i] = finish(a);
                     it.remove();
                 }
             }
             if (waiting.isEmpty()) {
                 return List.of(results);
             }
+            if (all) {
+                nextLookAtAll = System.nanoTime() + pauseMillis * 1_000_000L;
+                pauseMillis = Math.min(pauseMillis * 2, 20);
+            }
             try {
-                Thread.sleep(pause);
+                changed = wakeup.await(nextLookAtAll);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 for (int i : waiting) {
@@ -109,7 +120,6 @@ final class Settling {
                 }
                 return List.of(results);
             }
-            pause = Math.min(pause * 2, 20);
         }
     }
 

@@ -21,7 +21,7 @@ public final class TimedTask {
     private volatile Throwable failure;
     private volatile long endNanos;
 
-    private TimedTask(String threadName, Call call) {
+    private TimedTask(String threadName, Call call, Runnable whenDone) {
         thread = new Thread(() -> {
             try {
                 call.run();
@@ -30,6 +30,7 @@ public final class TimedTask {
             } finally {
                 endNanos = System.nanoTime();
                 done.countDown();
+                whenDone.run();
             }
         }, threadName);
         thread.setDaemon(true);
@@ -37,7 +38,13 @@ public final class TimedTask {
 
     /** Starts the call on a new thread of the given name. */
     public static TimedTask start(String threadName, Call call) {
-        TimedTask task = new TimedTask(threadName, call);
+        return start(threadName, call, () -> {
+        });
+    }
+
+    /** Starts the call on a new thread of the given name; {@code whenDone} runs on that thread once the call has ended. */
+    static TimedTask start(String threadName, Call call, Runnable whenDone) {
+        TimedTask task = new TimedTask(threadName, call, whenDone);
         task.thread.start();
         return task;
     }

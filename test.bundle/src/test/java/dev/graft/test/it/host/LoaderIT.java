@@ -155,6 +155,26 @@ class LoaderIT {
     }
 
     @Test
+    void aBrokenCopyOfALoadedPluginLeavesTheLoadedOneRunningAndRecorded(@TempDir Path other) throws Exception {
+        Path good = TestPlugins.api("api1", false).writeTo(site);
+        Path broken = TestPlugins.api("api1", true).writeTo(other);
+        PluginRecord loaded = loader.load(good, false);
+        assertEquals(PluginState.ACTIVE, loaded.state(), loaded.problems()::toString);
+
+        PluginRecord attempt = loader.load(broken, false);
+
+        assertEquals(PluginState.FAILED, attempt.state());
+        assertTrue(attempt.problems().get(0).contains("Api.java:4"), attempt.problems()::toString);
+        assertEquals(Bundle.ACTIVE, context.getBundle(loaded.bundleId()).getState(), "the loaded version keeps running");
+        PluginRecord now = registry.plugin("api1").orElseThrow();
+        assertEquals(PluginState.ACTIVE, now.state(), "the registry still tells of the running version");
+        assertEquals(loaded.bundleId(), now.bundleId());
+        assertEquals(good.toString(), now.origin());
+        assertTrue(loader.unload("api1").isPresent());
+        assertNull(context.getBundle(loaded.bundleId()), "unloading by name reaches the running version");
+    }
+
+    @Test
     void aPluginWhoseDependencyFailedIsSkippedNamingIt() throws Exception {
         TestPlugins.api("api", true).writeTo(site);
         TestPlugins.apiUser("user", "api").writeTo(site);

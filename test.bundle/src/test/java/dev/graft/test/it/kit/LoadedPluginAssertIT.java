@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,22 @@ class LoadedPluginAssertIT {
         String message = failure(() -> assertThat(p).isActive());
         assertTrue(message.startsWith("expected plugin l.broken to be ACTIVE, but it is FAILED:\n  "), message);
         assertTrue(message.contains("/l.broken/src/k/l_broken/Broken.java:5:9: error: Nope cannot be resolved to a type"), message);
+    }
+
+    @Test
+    void aBrokenCopyOfALoadedPluginLeavesItLoadedAndTheKitCleansItUp(PluginKit kit) {
+        LoadedPlugin first = kit.load(KitPlugins.supplier("l.kept", "first"));
+        LoadedPlugin copy = kit.load(KitPlugins.broken("l.kept"));
+        assertThat(copy).hasState(PluginState.FAILED).hasProblemContaining("Broken.java:5:9: error: Nope cannot be resolved to a type");
+        assertThat(first).isActive();
+        @SuppressWarnings("unchecked")
+        Supplier<String> s = first.service(Supplier.class);
+        assertEquals("first", s.get(), "the loaded version keeps serving");
+
+        kit.close();
+
+        assertEquals(List.of(), java.util.Arrays.stream(kit.context().getBundles()).filter(b -> "l.kept".equals(b.getSymbolicName()))
+            .map(b -> b.getLocation()).toList(), "no bundle of the plugin is left after the kit's clean-up");
     }
 
     @Test
