@@ -32,7 +32,6 @@ public record Prepared(String name, Path origin, PluginBuilder.Result outcome, P
     }
 
     public PluginRecord failedRecord() {
-        return new PluginRecord(name, "", "", -1, outcome == null ? "" : outcome.sourceDigest(), origin.toString(), state,
-            false, outcome == null ? 0 : outcome.millis(), 0, List.of(), problems);
+        return PluginRecords.notInstalled(name, origin, state, outcome, problems);
     }
 }

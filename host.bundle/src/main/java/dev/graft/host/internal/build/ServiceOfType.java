@@ -11,7 +11,6 @@ import org.osgi.framework.ServiceReference;
 
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginService;
-import dev.graft.host.PluginState;
 
 /** The checks of a typed load: what a built plugin declares it provides, and what its running bundle registered. */
 public final class ServiceOfType {
@@ -49,8 +48,6 @@ public final class ServiceOfType {
 
     /** @return the failed outcome of a typed load, with one problem */
     public static <T> PluginService<T> refused(PluginRecord record, String problem) {
-        return new PluginService<>(new PluginRecord(record.name(), record.version(), record.location(), -1, record.sourceDigest(),
-            record.origin(), PluginState.FAILED, record.fromCache(), record.buildMillis(), record.startMillis(), List.of(),
-            List.of(problem)), Optional.empty());
+        return new PluginService<>(PluginRecords.refused(record, problem), Optional.empty());
     }
 }

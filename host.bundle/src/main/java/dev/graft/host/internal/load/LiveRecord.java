@@ -13,9 +13,9 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
-import dev.graft.host.ComponentState;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginState;
+import dev.graft.host.internal.build.PluginRecords;
 import dev.graft.host.internal.start.ComponentStates;
 
 /**
@@ -40,9 +40,9 @@ final class LiveRecord {
             return recorded.with(PluginState.UNLOADED, List.of());
         }
         return switch (bundle.getState()) {
-            case Bundle.ACTIVE -> withProblems(recorded, PluginState.ACTIVE, ComponentStates.of(scr, bundle), List.of());
-            case Bundle.INSTALLED -> withProblems(recorded, PluginState.UNRESOLVED, List.of(), missingImports(bundle, wiring));
-            default -> withProblems(recorded, PluginState.STOPPED, List.of(),
+            case Bundle.ACTIVE -> PluginRecords.now(recorded, PluginState.ACTIVE, ComponentStates.of(scr, bundle), List.of());
+            case Bundle.INSTALLED -> PluginRecords.now(recorded, PluginState.UNRESOLVED, List.of(), missingImports(bundle, wiring));
+            default -> PluginRecords.now(recorded, PluginState.STOPPED, List.of(),
                 List.of("bundle " + bundle.getBundleId() + " is resolved but " + stateName(bundle.getState())));
         };
     }
@@ -73,11 +73,6 @@ final class LiveRecord {
     private static String packageOf(String filter) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(PackageNamespace.PACKAGE_NAMESPACE + "=([^)]+)").matcher(filter);
         return m.find() ? m.group(1) : filter;
-    }
-
-    private static PluginRecord withProblems(PluginRecord r, PluginState state, List<ComponentState> components, List<String> problems) {
-        return new PluginRecord(r.name(), r.version(), r.location(), r.bundleId(), r.sourceDigest(), r.origin(), state, r.fromCache(),
-            r.buildMillis(), r.startMillis(), components, state == PluginState.ACTIVE ? r.problems() : problems);
     }
 
     private static String stateName(int state) {

@@ -17,8 +17,8 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 import dev.graft.host.ComponentState;
 import dev.graft.host.PluginRecord;
-import dev.graft.host.PluginState;
 import dev.graft.host.internal.build.PluginBuilder;
+import dev.graft.host.internal.build.PluginRecords;
 
 /**
  * Installs plugin bundles under fresh locations, starts each on a thread of its own and waits for
@@ -48,7 +48,7 @@ public final class BundleStarter {
         }
 
         /**
-         * The plugin's record after this start: the one place a loaded or swapped-in plugin's record is made.
+         * The plugin's record after this start.
          *
          * @param built the build that was started
          * @param origin the folder or jar it came from
@@ -56,10 +56,7 @@ public final class BundleStarter {
          * @return active with its bundle when the start succeeded, else failed with the start's problems
          */
         public PluginRecord record(PluginBuilder.Result built, Path origin, String location) {
-            return new PluginRecord(built.name(), bundle == null ? "" : bundle.getVersion().toString(), location,
-                succeeded() ? bundle.getBundleId() : -1, built.sourceDigest(), origin.toString(),
-                succeeded() ? PluginState.ACTIVE : PluginState.FAILED, built.fromCache(), built.millis(), millis, components, problems,
-                stuckThreads);
+            return PluginRecords.started(built, origin, location, bundle, millis, components, problems, stuckThreads);
         }
     }
 
