@@ -23,6 +23,19 @@ public interface PluginLoader {
     LoadPlan plan(List<Path> sites);
 
     /**
+     * Finds the plugins of the sites, and takes prebuilt bundle jars as providers: the plan orders
+     * each source plugin after the plugins and bundles whose packages it uses, so a jar is
+     * installed (and resolved) before the plugins compiled against it. Bundles already installed in
+     * the framework and not yet resolved are resolved first, so that their exports count.
+     *
+     * @param sites the sites in order; their {@code .jar} files that are bundles take part too
+     * @param jars bundle jars made by {@code graft compile}, which win over a site's plugin of the same name
+     * @return the plan
+     * @since 0.5
+     */
+    LoadPlan plan(List<Path> sites, List<Path> jars);
+
+    /**
      * Loads every plugin of the sites, in dependency order, and the given precompiled jars.
      *
      * @param options what to load and how
@@ -31,8 +44,9 @@ public interface PluginLoader {
     List<PluginRecord> loadAll(LoadOptions options);
 
     /**
-     * Loads the plugins of a plan made by {@link #plan} for {@code options.sites()}, so that a
-     * caller that looked at the plan first does not scan the sites again.
+     * Loads the plugins of a plan made by {@link #plan} for {@code options.sites()} (and
+     * {@code options.jars()}), so that a caller that looked at the plan first does not scan the
+     * sites again. A jar of the options that the plan does not hold is loaded after the plan.
      *
      * @param plan the plan of the sites
      * @param options what else to load and how; its sites are not scanned again

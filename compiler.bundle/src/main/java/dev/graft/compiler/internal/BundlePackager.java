@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -28,7 +29,8 @@ import dev.graft.compiler.Diagnostic.Severity;
 /**
  * Packages compiled classes into a bundle with bndlib, in memory: Import-Package from the
  * bytecode with version ranges from the exporters' versions, Export-Package from the plugin's
- * {@code bnd.bnd} or {@code @Export} on a {@code package-info}, everything else private, DS and
+ * {@code bnd.bnd} or {@code @Export} on a {@code package-info}, everything else private (the
+ * packages a fat plugin embeds from its {@code lib/} jars inlined, private too), DS and
  * metatype descriptors from the annotations, resources copied, provenance headers added.
  */
 final class BundlePackager {
@@ -44,9 +46,13 @@ final class BundlePackager {
      * @param headers extra headers (provenance)
      * @param activator the detected Bundle-Activator, or null
      * @param files the plugin folder's files, which {@code -includeresource} may copy
+     * @param libraries the jars of {@code lib/}, whose embedded packages are inlined into the bundle
+     * @param optionalImports packages that only embedded library classes refer to and nothing
+     *        provides: imported with {@code resolution:=optional}, as the library does not need them to load
      */
     record Input(String name, PluginBnd bnd, SortedMap<String, byte[]> classes, SortedMap<String, byte[]> resources,
-        Map<String, String> exporterVersions, Map<String, String> headers, String activator, Map<String, byte[]> files) {
+        Map<String, String> exporterVersions, Map<String, String> headers, String activator, Map<String, byte[]> files,
+        Libraries libraries, Set<String> optionalImports) {
     }
 
     /**
@@ -81,11 +87,26 @@ final class BundlePackager {
             b.setBase(copy == null ? BndEvaluation.FOLDER : copy.toFile());
             b.setProperties(instructions);
             b.addClasspath(classes);
+            if (!in.libraries().embeddedPackages().isEmpty()) {
+                Jar embedded = new Jar("lib");
+                in.libraries().embeddedFiles().forEach((path, bytes) -> embedded.putResource(path, new EmbeddedResource(bytes, 0L)));
+                b.addClasspath(embedded);
+            }
             b.addClasspath(exportsOf(in.exporterVersions()));
             b.setProperty(Constants.BUNDLE_SYMBOLICNAME, in.bnd().get(Constants.BUNDLE_SYMBOLICNAME).orElse(in.name()));
             b.setProperty(Constants.BUNDLE_VERSION, in.bnd().get(Constants.BUNDLE_VERSION).orElse("0.0.0"));
             String own = in.bnd().get(Constants.INCLUDEPACKAGE).orElse("");
             b.setProperty(Constants.INCLUDEPACKAGE, join(own, String.join(",", packages)));
+            if (!in.libraries().embeddedPackages().isEmpty()) {
+                // inlined: each embedded package comes from the jar that holds it, first on bnd's class path
+                b.setProperty(Constants.INCLUDEPACKAGE, join(b.getProperty(Constants.INCLUDEPACKAGE),
+                    String.join(",", in.libraries().embeddedPackages())));
+            }
+            if (!in.optionalImports().isEmpty()) {
+                String written = in.bnd().get(Constants.IMPORT_PACKAGE).orElse("*");
+                b.setProperty(Constants.IMPORT_PACKAGE, in.optionalImports().stream().map(p -> p + ";resolution:=optional")
+                    .collect(Collectors.joining(",")) + "," + written);
+            }
             defaultTo(b, in.bnd(), Constants.DSANNOTATIONS, "*");
             defaultTo(b, in.bnd(), "-metatypeannotations", "*");
             b.setProperty(Constants.REPRODUCIBLE, "true");

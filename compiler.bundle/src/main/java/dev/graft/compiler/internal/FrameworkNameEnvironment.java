@@ -16,8 +16,8 @@ import dev.graft.compiler.internal.BatchPackages.BatchExport;
 import dev.graft.compiler.internal.PackageIndex.Exporter;
 
 /**
- * What ECJ sees when it compiles a plugin: the JDK's {@code java.*} packages, the packages of the
- * other builds of the batch, the compile-only annotations, and the packages exported by resolved
+ * What ECJ sees when it compiles a plugin: the JDK's {@code java.*} packages, the packages its
+ * {@code lib/} jars embed (they are the plugin's own), the packages of the other builds of the batch, the compile-only annotations, and the packages exported by resolved
  * bundles (the highest version when several export one). Records which packages it served from
  * which exporter, so packaging can give imports their version ranges. A package the site's import
  * policy denies is not there; the environment records that it was asked for.
@@ -36,8 +36,16 @@ final class FrameworkNameEnvironment implements INameEnvironment {
     private final ImportPolicy policy;
     private final Map<String, String> denied = new TreeMap<>();
 
+    private final Libraries libraries;
+
     FrameworkNameEnvironment(JdkPackages jdk, BatchPackages batch, CompileOnlyPackages compileOnly,
         PackageIndex.Snapshot framework, Set<String> sourcePackages, ImportPolicy policy) {
+        this(jdk, batch, compileOnly, framework, sourcePackages, policy, Libraries.NONE);
+    }
+
+    FrameworkNameEnvironment(JdkPackages jdk, BatchPackages batch, CompileOnlyPackages compileOnly,
+        PackageIndex.Snapshot framework, Set<String> sourcePackages, ImportPolicy policy, Libraries libraries) {
+        this.libraries = libraries;
         this.policy = policy;
         this.jdk = jdk;
         this.batch = batch;
@@ -66,7 +74,7 @@ final class FrameworkNameEnvironment implements INameEnvironment {
      * @return whether some source of this environment has the package (the plugin's own aside)
      */
     boolean knows(String packageName) {
-        return jdk.contains(packageName) || batch.exporter(packageName) != null || compileOnly.contains(packageName)
+        return jdk.contains(packageName) || libraries.embeds(packageName) || batch.exporter(packageName) != null || compileOnly.contains(packageName)
             || !framework.exporters(packageName).isEmpty();
     }
 
@@ -97,7 +105,7 @@ final class FrameworkNameEnvironment implements INameEnvironment {
     public boolean isPackage(char[][] parentPackageName, char[] packageName) {
         String name = parentPackageName == null || parentPackageName.length == 0 ? new String(packageName)
             : CharOperation.toString(parentPackageName) + "." + new String(packageName);
-        return jdk.isPackage(name) || framework.isPackage(name) || compileOnly.isPackage(name) || isBatchOrSource(name);
+        return jdk.isPackage(name) || libraries.isPackage(name) || framework.isPackage(name) || compileOnly.isPackage(name) || isBatchOrSource(name);
     }
 
     private boolean isBatchOrSource(String name) {
@@ -121,6 +129,9 @@ final class FrameworkNameEnvironment implements INameEnvironment {
     }
 
     private byte[] read(String packageName, String path) {
+        if (libraries.embeds(packageName)) {
+            return libraries.read(packageName, path);
+        }
         if (!sourcePackages.contains(packageName)) {
             var rule = policy.denies(packageName);
             if (rule.isPresent()) {

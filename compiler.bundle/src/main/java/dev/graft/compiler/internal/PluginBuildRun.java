@@ -124,11 +124,18 @@ final class PluginBuildRun {
         if (tooDeep.isPresent()) {
             return failed(tooDeep.get());
         }
+        Libraries libraries;
+        try {
+            libraries = Libraries.of(layout.libraries(), framework, host.jdk(), options.importPolicy());
+        } catch (LibraryJar.LibraryException e) {
+            return failed(e.diagnostic());
+        }
+        diagnostics.addAll(libraries.notes());
         host.forbiddenCalls().prepare();
         long deadline = System.nanoTime() + settings.deadlineMillis() * 1_000_000L;
         try {
             return host.threads().run(plugin.name(), settings.stackBytes(), settings.deadlineMillis(),
-                () -> compileAndPackage(sources, layout, bnd, deadline));
+                () -> compileAndPackage(sources, layout, bnd, libraries, deadline));
         } catch (TimeoutException e) {
             return abandoned(deadlineExceeded());
         } catch (ExecutionException e) {
@@ -139,11 +146,11 @@ final class PluginBuildRun {
         }
     }
 
-    private Result compileAndPackage(List<SourceFile> sources, PluginLayout layout, PluginBnd bnd, long deadline) {
+    private Result compileAndPackage(List<SourceFile> sources, PluginLayout layout, PluginBnd bnd, Libraries libraries, long deadline) {
         Set<String> ownPackages = new TreeSet<>();
         sources.forEach(s -> ownPackages.add(PluginLayout.folderPackage(s.path())));
         FrameworkNameEnvironment environment = new FrameworkNameEnvironment(host.jdk(), batch, host.compileOnly(), framework, ownPackages,
-            options.importPolicy());
+            options.importPolicy(), libraries);
         EcjCompilation.Output compiled;
         try {
             compiled = EcjCompilation.compile(sources, options, environment, ownPackages::contains,
@@ -175,10 +182,27 @@ final class PluginBuildRun {
             }
         });
         environment.servedFromBatch().forEach((pkg, export) -> versions.put(pkg, export.version()));
+        // the packages of lib/ left out for the host's copy: their imports get ranges even when only library classes use them
+        for (LibraryJar jar : libraries.jars()) {
+            for (String pkg : jar.packages().keySet()) {
+                List<PackageIndex.Exporter> exporters = framework.exporters(pkg);
+                if (!libraries.embeds(pkg) && !exporters.isEmpty()) {
+                    versions.putIfAbsent(pkg, exporters.get(0).version().toString());
+                }
+            }
+        }
         BundlePackager.Output packaged;
         try {
-            packaged = BundlePackager.pack(new BundlePackager.Input(plugin.name(), bnd, compiled.classes(), layout.resources(), versions,
-                provenance(), activator, plugin.files()));
+            BundlePackager.Input input = new BundlePackager.Input(plugin.name(), bnd, compiled.classes(), layout.resources(), versions,
+                provenance(), activator, plugin.files(), libraries, Set.of());
+            packaged = BundlePackager.pack(input);
+            Set<String> optional = optionalImports(packaged, libraries);
+            if (!optional.isEmpty()) {
+                packaged = BundlePackager.pack(new BundlePackager.Input(input.name(), input.bnd(), input.classes(), input.resources(),
+                    input.exporterVersions(), input.headers(), input.activator(), input.files(), libraries, optional));
+                diagnostics.add(Diagnostic.of(Severity.INFO, "", "imported as optional, since only classes of lib/ refer to them and"
+                    + " nothing here exports them: " + String.join(", ", optional)));
+            }
         } catch (Throwable t) {
             return failed(Diagnostic.of(Severity.ERROR, "", "internal error in bnd: " + t));
         }
@@ -197,6 +221,37 @@ final class PluginBuildRun {
         PluginBuild build = new PluginBuild(plugin.name(), packaged.jar(), packaged.summary(), diagnostics,
             compiledAgainst(packaged.manifest()), digest, millis());
         return new Result(build, packaged.manifest(), origins, framework, batch);
+    }
+
+    /**
+     * The packages the bundle imports that only embedded library classes refer to and that neither
+     * the framework, the batch nor the JDK has: a library's optional dependencies, which would keep
+     * the bundle from resolving were they required.
+     */
+    private Set<String> optionalImports(BundlePackager.Output packaged, Libraries libraries) {
+        Set<String> optional = new TreeSet<>();
+        if (libraries.embeddedPackages().isEmpty() || packaged.manifest() == null) {
+            return optional;
+        }
+        String imports = packaged.manifest().getMainAttributes().getValue(Constants.IMPORT_PACKAGE);
+        if (imports == null) {
+            return optional;
+        }
+        for (String pkg : aQute.bnd.header.OSGiHeader.parseHeader(imports).keySet()) {
+            String name = pkg.replace("~", "");
+            if (!framework.exporters(name).isEmpty() || batch.exporter(name) != null || host.jdk().contains(name)) {
+                continue;
+            }
+            Set<String> referrers = packaged.referrers().getOrDefault(name, new TreeSet<>());
+            boolean onlyLibraries = !referrers.isEmpty() && referrers.stream().allMatch(c -> {
+                int dot = c.lastIndexOf('.');
+                return dot > 0 && libraries.embeds(c.substring(0, dot));
+            });
+            if (onlyLibraries) {
+                optional.add(name);
+            }
+        }
+        return optional;
     }
 
     private static Map<String, SourceFile> byPath(List<SourceFile> sources) {

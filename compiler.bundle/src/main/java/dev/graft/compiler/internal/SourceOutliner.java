@@ -61,6 +61,8 @@ final class SourceOutliner {
         layout.sources().forEach(outliner::scan);
         outliner.exported.addAll(BndExports.of(bnd, outliner.own));
         outliner.own.forEach(outliner.imports::remove);
+        // what the plugin's lib/ jars hold needs no provider: it is embedded, or imported from the host
+        layout.libraries().values().forEach(jar -> LibraryJar.packageNames(jar).forEach(outliner.imports::remove));
         return new SourceOutline(outliner.own, outliner.exported, outliner.imports, outliner.qualified);
     }
 

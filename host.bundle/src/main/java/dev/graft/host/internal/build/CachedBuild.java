@@ -11,15 +11,25 @@ import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.WiredPackage;
 
 /**
- * A build taken from the cache, so that the plugins swapped with it can compile against its
+ * A build taken from the cache (or a prebuilt bundle jar of a site being swapped), so that the plugins swapped with it can compile against its
  * exports as against a build of the compiler: its summary is read from the jar's manifest (as
  * the compiler makes it: the version {@code 0.0.0} when the header is absent).
  *
  * @param name the plugin's name
  * @param jar the bundle jar
- * @param entry the cache entry it came from
+ * @param sourceDigest the source digest it was built from (a jar's own digest for a prebuilt bundle)
+ * @param compiledAgainst the packages it was compiled against, as the cache entry records them
  */
-public record CachedBuild(String name, byte[] jar, CacheEntry entry) implements Build {
+public record CachedBuild(String name, byte[] jar, String sourceDigest, List<WiredPackage> compiledAgainst) implements Build {
+
+    /**
+     * @param name the plugin's name
+     * @param jar the bundle jar
+     * @param entry the cache entry it came from
+     */
+    public CachedBuild(String name, byte[] jar, CacheEntry entry) {
+        this(name, jar, entry.sourceDigest(), entry.compiledAgainst());
+    }
 
     @Override
     public boolean succeeded() {
@@ -44,15 +54,6 @@ public record CachedBuild(String name, byte[] jar, CacheEntry entry) implements 
         return List.of();
     }
 
-    @Override
-    public List<WiredPackage> compiledAgainst() {
-        return entry.compiledAgainst();
-    }
-
-    @Override
-    public String sourceDigest() {
-        return entry.sourceDigest();
-    }
 
     @Override
     public long millis() {

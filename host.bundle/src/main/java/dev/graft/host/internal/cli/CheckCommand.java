@@ -20,6 +20,9 @@ import dev.graft.compiler.SourcePlugin;
 import dev.graft.host.FoundPlugin;
 import dev.graft.host.GraftMain;
 import dev.graft.host.LoadPlan;
+import dev.graft.host.internal.build.CachedBuild;
+import dev.graft.host.internal.build.PrecompiledJar;
+import dev.graft.host.internal.build.Prepared;
 import dev.graft.host.internal.output.Console;
 import dev.graft.host.internal.output.DiagnosticText;
 import dev.graft.host.internal.plan.SiteOptions;
@@ -116,6 +119,16 @@ final class CheckCommand extends Command {
 
     private void addToBatch(FoundPlugin found, List<Build> batch, Console console) {
         Path dependency = found.folder();
+        if (found.prebuilt()) {
+            // a bundle jar of the site: compiled against as it is, never installed by a check
+            Prepared jar = PrecompiledJar.read(dependency, host.compiler(), false);
+            if (jar.outcome() != null && jar.outcome().succeeded()) {
+                batch.add(new CachedBuild(jar.name(), jar.outcome().bundle(), jar.outcome().sourceDigest(), List.of()));
+            } else {
+                jar.problems().forEach(p -> console.err().println("graft: " + p));
+            }
+            return;
+        }
         try {
             SourcePlugin plugin = found.source().isPresent() ? found.source().get() : host.compiler().read(dependency);
             Build build = host.compiler().compile(plugin, SiteOptions.options(dependency, host.compiler().defaultOptions()),

@@ -15,18 +15,19 @@ final class ListCommand extends Command {
 
     ListCommand(CommandServices host) {
         super("list",
-            "graft list [--site DIR]...",
+            "graft list [--site DIR]... [--jar FILE]...",
             "list the plugins of the sites in load order, with dependencies, cache state and shadowed copies",
             """
                 Options:
                   --site DIR    a site; repeatable (default: $GRAFT_SITES, else the shipped examples)
+                  --jar FILE    a prebuilt bundle, as 'graft run --jar' takes it
                   --cache DIR   the compile cache whose state is shown""");
         this.host = host;
     }
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site", "--cache"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", "--jar"), Set.of());
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));
         }
@@ -36,11 +37,11 @@ final class ListCommand extends Command {
             console.err().println("graft list: " + e.getMessage());
             return GraftMain.EXIT_FAILED;
         }
-        LoadPlan plan = host.loader().plan(host.sites(a.all("--site")));
+        LoadPlan plan = host.loader().plan(host.sites(a.all("--site")), a.all("--jar").stream().map(java.nio.file.Path::of).toList());
         console.out().printf("%-3s %-24s %-12s %-30s %s%n", "#", "PLUGIN", "CACHE", "DEPENDS ON", "FOLDER");
         int i = 1;
         for (FoundPlugin p : plan.plugins()) {
-            console.out().printf("%-3d %-24s %-12s %-30s %s%n", i++, p.name(), CacheState.of(host, p.folder(), !p.dependencies().isEmpty()),
+            console.out().printf("%-3d %-24s %-12s %-30s %s%n", i++, p.name(), p.prebuilt() ? "prebuilt" : CacheState.of(host, p.folder(), !p.dependencies().isEmpty()),
                 p.dependencies().isEmpty() ? "-" : String.join(",", p.dependencies()), p.folder());
             for (java.nio.file.Path s : p.shadowed()) {
                 console.out().printf("    %-24s shadowed copy: %s%n", "", s);

@@ -30,8 +30,9 @@ final class RunCommand extends Command {
             "load every plugin of the sites, print what loaded, and keep running until Ctrl-C",
             """
                 Options:
-                  --site DIR    a site: a folder whose subfolders are source plugins; repeatable, searched in
-                                order (default: $GRAFT_SITES, else the examples shipped with Graft)
+                  --site DIR    a site: a folder whose subfolders are source plugins and whose .jar files are
+                                bundles installed as they are; repeatable, searched in order (default:
+                                $GRAFT_SITES, else the examples shipped with Graft)
                   --cache DIR   the compile cache (default: $XDG_CACHE_HOME/graft, else ~/.cache/graft)
                   --cache-max-entries N
                                 keep at most N entries in the cache, least recently used evicted first
@@ -41,7 +42,9 @@ final class RunCommand extends Command {
                                 ('deny PATTERN' or 'allow PATTERN'), ahead of the default denies (Graft's,
                                 Felix's, ECJ's and bndlib's internals, sun.*, jdk.internal.*); a site's
                                 import-policy.txt applies too, and a package either denies is denied
-                  --jar FILE    also load a bundle made by 'graft compile' on a host with the same fingerprint
+                  --jar FILE    also load a bundle made by 'graft compile' on a host with the same fingerprint;
+                                it is installed before the plugins that use its packages, and wins over
+                                a site's plugin of the same name
                   --once        stop after loading; exit 1 when any plugin failed, a plugin was refused (a
                                 folder that cannot be read, an export another plugin owns, a cycle), or
                                 a site is missing or is not a folder
@@ -170,13 +173,14 @@ final class RunCommand extends Command {
             console.err().println("graft: " + e.getMessage());
             return null;
         }
-        LoadPlan plan = host.loader().plan(sites);
+        List<Path> jars = a.all("--jar").stream().map(Path::of).toList();
+        LoadPlan plan = host.loader().plan(sites, jars);
         plan.problems().forEach(p -> console.err().println("graft: " + p));
         console.err().println("graft: loading " + plan.plugins().size() + " plugins from " + sites);
         List<PluginRecord> records;
         ServiceRegistration<PluginListener> progress = host.context().registerService(PluginListener.class, new Progress(console), null);
         try {
-            records = host.loader().loadAll(plan, new LoadOptions(sites, a.all("--jar").stream().map(Path::of).toList(), !a.has("--no-cache")));
+            records = host.loader().loadAll(plan, new LoadOptions(sites, jars, !a.has("--no-cache")));
         } finally {
             progress.unregister();
         }
@@ -195,7 +199,7 @@ final class RunCommand extends Command {
 
         @Override
         public void loaded(PluginRecord p) {
-            console.err().printf("graft: loaded %s (%s, %d ms)%n", p.name(), p.fromCache() ? "from cache" : "compiled",
+            console.err().printf("graft: loaded %s (%s, %d ms)%n", p.name(), p.fromCache() ? "from cache" : p.origin().endsWith(".jar") ? "prebuilt" : "compiled",
                 p.buildMillis() + p.startMillis());
         }
 

@@ -16,24 +16,25 @@ final class WhichCommand extends Command {
 
     WhichCommand(CommandServices host) {
         super("which",
-            "graft which NAME [--site DIR]...",
+            "graft which NAME [--site DIR]... [--jar FILE]...",
             "print the folder that provides a plugin, and the copies it shadows",
             """
                 Exits 1 when no site has a plugin of that name.
     
                 Options:
-                  --site DIR    a site; repeatable (default: $GRAFT_SITES, else the shipped examples)""");
+                  --site DIR    a site; repeatable (default: $GRAFT_SITES, else the shipped examples)
+                  --jar FILE    a prebuilt bundle, as 'graft run --jar' takes it""");
         this.host = host;
     }
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("--site", "--jar"), Set.of());
         if (a.positional().size() != 1) {
             throw new UsageException("name exactly one plugin");
         }
         String name = a.positional().get(0);
-        LoadPlan plan = host.loader().plan(host.sites(a.all("--site")));
+        LoadPlan plan = host.loader().plan(host.sites(a.all("--site")), a.all("--jar").stream().map(java.nio.file.Path::of).toList());
         Optional<FoundPlugin> found = plan.plugins().stream().filter(p -> p.name().equals(name)).findFirst();
         if (found.isEmpty()) {
             console.err().println("graft: no site has a plugin named " + name);

@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
+import dev.graft.host.internal.plan.BundleJar;
 import dev.graft.cache.PluginCache;
 import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.PluginCompiler;
@@ -117,12 +118,18 @@ public final class Loader implements PluginLoader {
 
     @Override
     public LoadPlan plan(List<Path> sites) {
-        return LoadOrder.plan(SiteScanner.scan(sites, compiler), compiler::isAvailable);
+        return plan(sites, List.of());
+    }
+
+    @Override
+    public LoadPlan plan(List<Path> sites, List<Path> jars) {
+        InstalledBundles.resolve(context);
+        return LoadOrder.plan(SiteScanner.scan(sites, jars, compiler), compiler::isAvailable);
     }
 
     @Override
     public List<PluginRecord> loadAll(LoadOptions options) {
-        return loadAll(plan(options.sites()), options);
+        return loadAll(plan(options.sites(), options.jars()), options);
     }
 
     @Override
@@ -131,14 +138,17 @@ public final class Loader implements PluginLoader {
         Map<String, PluginRecord> byName = new HashMap<>();
         List<Installed> deferred = new ArrayList<>();
         List<List<FoundPlugin>> waves = Waves.of(plan.plugins());
+        // jars of the options that the plan was made without: loaded last, as they were before they took part in plans
+        List<Path> unplanned = options.jars().stream()
+            .filter(jar -> plan.plugins().stream().noneMatch(p -> p.prebuilt() && p.folder().equals(jar))).toList();
         for (int w = 0; w < waves.size(); w++) {
-            boolean laterWaves = w < waves.size() - 1 || !options.jars().isEmpty();
+            boolean laterWaves = w < waves.size() - 1 || !unplanned.isEmpty();
             List<Future<Prepared>> builds = new ArrayList<>();
             for (FoundPlugin p : waves.get(w)) {
                 Optional<String> blocker = blocker(p, plan, byName);
                 builds.add(blocker.isPresent()
                     ? java.util.concurrent.CompletableFuture.completedFuture(Prepared.skipped(p, blocker.get()))
-                    : builders.submit(() -> prepare(p, options.useCache())));
+                    : builders.submit(() -> prepare(p, options)));
             }
             for (List<Prepared> ready : Batches.ready(builds, Loader::await)) {
                 for (PluginRecord r : installAll(ready, options.useCache(), laterWaves, deferred)) {
@@ -147,7 +157,7 @@ public final class Loader implements PluginLoader {
                 }
             }
         }
-        for (Path jar : options.jars()) {
+        for (Path jar : unplanned) {
             records.add(loadJar(jar));
         }
         for (PluginRecord settled : settleDeferred(deferred)) {
@@ -321,15 +331,25 @@ public final class Loader implements PluginLoader {
         return retired.pinned();
     }
 
-    /** Builds the content the plan was made from; reads the folder only when the plan holds none. */
-    private Prepared prepare(FoundPlugin found, boolean useCache) {
-        if (found.source().isEmpty()) {
-            return prepare(found.folder(), useCache);
+    /**
+     * Builds the content the plan was made from; reads the folder only when the plan holds none. A
+     * prebuilt bundle is read as it is: one given with {@code --jar} must come from {@code graft compile}.
+     */
+    private Prepared prepare(FoundPlugin found, LoadOptions options) {
+        if (found.prebuilt()) {
+            return PrecompiledJar.read(found.folder(), compiler, options.jars().contains(found.folder()));
         }
-        return build(found.source().get(), found.folder(), useCache);
+        if (found.source().isEmpty()) {
+            return prepare(found.folder(), options.useCache());
+        }
+        return build(found.source().get(), found.folder(), options.useCache());
     }
 
+    /** Builds a plugin folder, or reads a bundle jar of a site. */
     private Prepared prepare(Path folder, boolean useCache) {
+        if (BundleJar.isJar(folder)) {
+            return PrecompiledJar.read(folder, compiler, false);
+        }
         SourcePlugin plugin;
         try {
             plugin = compiler.read(folder);
@@ -386,7 +406,7 @@ public final class Loader implements PluginLoader {
         List<BundleStarter.Request> requests = new ArrayList<>();
         Map<String, Prepared> byName = new HashMap<>();
         for (Prepared prepared : batch) {
-            if (prepared.state() != PluginState.SKIPPED && Files.isDirectory(prepared.origin())) {
+            if (prepared.state() != PluginState.SKIPPED && (Files.isDirectory(prepared.origin()) || BundleJar.isJar(prepared.origin()))) {
                 remember(prepared.name(), prepared.origin(), useCache);
             }
             if (prepared.outcome() != null && prepared.outcome().succeeded()) {

@@ -19,7 +19,8 @@ import dev.graft.host.internal.output.DiagnosticText;
 /**
  * Orders plugins so that each loads after the plugins whose packages it uses: the packages its
  * import statements name, and the exported packages that prefix a fully qualified name in its
- * code. A package that an import names and neither a plugin nor an installed bundle exports, and a
+ * code. A prebuilt bundle (a jar of a site, or given with {@code --jar}) takes part like a plugin:
+ * its Export-Package are its exports, its required Import-Package its imports. A package that an import names and neither a plugin nor an installed bundle exports, and a
  * cycle, block the plugins concerned; the problem names the chain. A folder that cannot be read is
  * planned without content (loading it fails with the reader's diagnostic).
  * A package that two plugins declare (a split package) is named as such.
@@ -124,7 +125,7 @@ public final class LoadOrder {
         for (String name : ordered) {
             SiteScanner.Found f = byName.get(name);
             plugins.add(new FoundPlugin(name, f.source().folder(), f.shadowed(), List.copyOf(f.source().outline().exports()),
-                List.copyOf(dependencies.get(name)), f.source().plugin()));
+                List.copyOf(dependencies.get(name)), f.source().plugin(), f.source().prebuilt()));
         }
         return new LoadPlan(plugins, problems, blocked);
     }

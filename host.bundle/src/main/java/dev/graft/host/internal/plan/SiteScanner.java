@@ -20,8 +20,10 @@ import dev.graft.compiler.SourcePlugin;
 
 /**
  * Finds the source plugins of an ordered list of sites and reads each once, with the compiler's
- * reader: the value read is what the plan is made from and what the build compiles. The first site
- * with a plugin of a given name wins and every shadowed copy is reported. Entries that
+ * reader: the value read is what the plan is made from and what the build compiles. A {@code .jar}
+ * in a site folder that is an OSGi bundle is found too (read by {@link BundleJar}), and installed as
+ * it is; a jar that is not a bundle, or is cut short, is refused as a problem of the site. The first
+ * site with a plugin (or bundle) of a given name wins and every shadowed copy is reported. Entries that
  * {@link PluginFiles#isIgnored} names are skipped; a link that leads out of its site is refused.
  */
 public final class SiteScanner {
@@ -34,8 +36,14 @@ public final class SiteScanner {
      * @param plugin its content, empty when it cannot be read
      * @param outline what its sources declare and refer to
      * @param readProblem why it cannot be read, empty when it can
+     * @param prebuilt whether it is a bundle jar ({@code folder} is the jar), installed as it is
      */
-    record Read(String name, Path folder, Optional<SourcePlugin> plugin, SourceOutline outline, Optional<Diagnostic> readProblem) {
+    record Read(String name, Path folder, Optional<SourcePlugin> plugin, SourceOutline outline, Optional<Diagnostic> readProblem,
+        boolean prebuilt) {
+
+        Read(String name, Path folder, Optional<SourcePlugin> plugin, SourceOutline outline, Optional<Diagnostic> readProblem) {
+            this(name, folder, plugin, outline, readProblem, false);
+        }
     }
 
     /** One plugin folder that wins, with the copies it shadows. */
@@ -50,8 +58,25 @@ public final class SiteScanner {
     }
 
     public static Result scan(List<Path> sites, PluginCompiler compiler) {
+        return scan(sites, List.of(), compiler);
+    }
+
+    /**
+     * @param sites the sites, in order
+     * @param jars bundle jars given on their own ({@code --jar}); they come first, so a jar wins
+     *        over a site's plugin of the same name
+     * @param compiler the compiler, whose reader reads each folder
+     * @return the plugins and bundles found, and the problems of the sites
+     */
+    public static Result scan(List<Path> sites, List<Path> jars, PluginCompiler compiler) {
         Map<String, Found> byName = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        for (Path jar : jars) {
+            BundleJar.Result read = Files.isRegularFile(jar) ? BundleJar.read(jar)
+                : BundleJar.Result.refused(jar + ": no such file");
+            read.problem().ifPresent(problems::add);
+            read.read().ifPresent(r -> add(r, byName, problems));
+        }
         for (Path site : sites) {
             if (!Files.isDirectory(site)) {
                 problems.add("site " + site + " is not a directory");
@@ -70,19 +95,22 @@ public final class SiteScanner {
                 if (s.read().isEmpty()) {
                     continue;
                 }
-                Read read = s.read().get();
-                Found first = byName.get(read.name());
-                if (first == null) {
-                    byName.put(read.name(), new Found(read, new ArrayList<>()));
-                } else {
-                    first.shadowed().add(read.folder());
-                    problems.add("plugin " + read.name() + " in " + read.folder() + " is shadowed by " + first.source().folder());
-                }
+                add(s.read().get(), byName, problems);
             }
         }
         List<Found> found = new ArrayList<>();
         byName.values().forEach(f -> found.add(new Found(f.source(), List.copyOf(f.shadowed()))));
         return new Result(found, problems);
+    }
+
+    private static void add(Read read, Map<String, Found> byName, List<String> problems) {
+        Found first = byName.get(read.name());
+        if (first == null) {
+            byName.put(read.name(), new Found(read, new ArrayList<>()));
+        } else {
+            first.shadowed().add(read.folder());
+            problems.add("plugin " + read.name() + " in " + read.folder() + " is shadowed by " + first.source().folder());
+        }
     }
 
     /**
@@ -108,7 +136,7 @@ public final class SiteScanner {
         List<Path> folders = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(site)) {
             for (Path entry : entries) {
-                if (!PluginFiles.isIgnored(entry.getFileName().toString()) && Files.isDirectory(entry)) {
+                if (!PluginFiles.isIgnored(entry.getFileName().toString()) && (Files.isDirectory(entry) || BundleJar.isJar(entry))) {
                     folders.add(entry);
                 }
             }
@@ -125,7 +153,7 @@ public final class SiteScanner {
 
     /** Reads one folder of a site; folders are read in parallel, so this touches no shared state. */
     private static Scanned scan(Path folder, Path realSite, PluginCompiler compiler) {
-        if (!isPluginFolder(folder)) {
+        if (!BundleJar.isJar(folder) && !isPluginFolder(folder)) {
             return new Scanned(Optional.empty(), Optional.empty());
         }
         try {
@@ -136,6 +164,10 @@ public final class SiteScanner {
             }
         } catch (IOException e) {
             return new Scanned(Optional.empty(), Optional.of("plugin folder " + folder + " cannot be read: " + e.getMessage()));
+        }
+        if (BundleJar.isJar(folder)) {
+            BundleJar.Result jar = BundleJar.read(folder);
+            return new Scanned(jar.read(), jar.problem());
         }
         return new Scanned(Optional.of(read(folder, compiler)), Optional.empty());
     }

@@ -65,7 +65,7 @@ public final class SetSwap {
     public SwapResult run(PluginRecord old, Bundle oldBundle, Path source, List<PluginRecord> dependants, boolean useCache, long beginNanos) {
         List<Member> members = new ArrayList<>();
         List<Build> batch = new ArrayList<>();
-        BuildStep root = build(old, source, batch, useCache);
+        BuildStep root = Files.isDirectory(source) ? build(old, source, batch, useCache) : prebuiltRoot(old, source, batch);
         if (root.problems() != null) {
             return failed(old, dependants, root.problems(), beginNanos);
         }
@@ -159,12 +159,24 @@ public final class SetSwap {
         return planned;
     }
 
+    /** The swapped plugin is a bundle jar (of a site): its new jar, which the dependants are rebuilt against. */
+    private BuildStep prebuiltRoot(PluginRecord member, Path jar, List<Build> batch) {
+        BuildStep step = prebuilt(member, jar);
+        if (step.outcome() != null) {
+            if (!step.outcome().name().equals(member.name())) {
+                return new BuildStep(null, List.of(jar + " holds bundle " + step.outcome().name() + ", not " + member.name()));
+            }
+            batch.add(new CachedBuild(member.name(), step.outcome().bundle(), step.outcome().sourceDigest(), List.of()));
+        }
+        return step;
+    }
+
     /** A dependant that is a prebuilt jar cannot be rebuilt: it is installed again as it is, and must resolve against the new set. */
     private BuildStep prebuilt(PluginRecord member, Path jar) {
         if (!Files.isRegularFile(jar)) {
             return new BuildStep(null, List.of(member.name() + " cannot be rebuilt: " + jar + " is gone"));
         }
-        Prepared prepared = PrecompiledJar.read(jar, parts.compiler());
+        Prepared prepared = PrecompiledJar.read(jar, parts.compiler(), false);
         if (prepared.outcome() == null || !prepared.outcome().succeeded()) {
             return new BuildStep(null, prepared.problems());
         }

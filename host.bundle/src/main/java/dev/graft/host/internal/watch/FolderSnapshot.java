@@ -14,10 +14,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.graft.host.internal.plan.BundleJar;
 import dev.graft.compiler.PluginFiles;
 
 /**
- * The files of one plugin folder at one moment: each relative path with its size and
+ * The files of one plugin folder (or one bundle jar of a site) at one moment: each relative path with its size and
  * modification time, ignored files left out. Two equal snapshots taken a debounce interval apart
  * mean the folder is quiet: nothing is being written to it.
  */
@@ -38,6 +39,16 @@ final class FolderSnapshot {
      */
     static FolderSnapshot of(Path folder) {
         Map<String, Stamp> files = new TreeMap<>();
+        if (BundleJar.isJar(folder)) {
+            // a bundle jar of a site: its size and time are its content, and it is quiet once they stay the same
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(folder, BasicFileAttributes.class);
+                files.put(folder.getFileName().toString(), new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis()));
+                return new FolderSnapshot(files);
+            } catch (IOException e) {
+                return null;
+            }
+        }
         try {
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.graft.host.internal.plan.BundleJar;
 import dev.graft.host.FoundPlugin;
 import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
@@ -17,7 +18,7 @@ import dev.graft.host.UnloadResult;
 import dev.graft.host.internal.output.Console;
 
 /**
- * {@code graft run --watch}: follows the plugin folders of the sites and, once a folder has been
+ * {@code graft run --watch}: follows the plugin folders (and bundle jars) of the sites and, once one has been
  * quiet for the debounce interval, loads a new folder, unloads a removed one (with the plugins that
  * depend on it, which load again when it comes back) and swaps a changed one. It keeps watching
  * after a failure; each event prints one line.
@@ -171,7 +172,7 @@ public final class SiteWatcher implements AutoCloseable {
     private void loadWaiting(String cameBack) {
         for (Path folder : List.copyOf(waiting)) {
             String name = names.get(folder);
-            if (name == null || !java.nio.file.Files.isDirectory(folder)) {
+            if (name == null || !(java.nio.file.Files.isDirectory(folder) || BundleJar.isJar(folder))) {
                 waiting.remove(folder);
                 continue;
             }
@@ -195,6 +196,12 @@ public final class SiteWatcher implements AutoCloseable {
         for (FoundPlugin p : loader.plan(sites).plugins()) {
             found.put(p.folder(), p.name());
         }
+        // a bundle jar being rewritten in place cannot be read until it is whole: it is changing, not gone
+        names.forEach((path, name) -> {
+            if (!found.containsKey(path) && !found.containsValue(name) && BundleJar.isJar(path)) {
+                found.put(path, name);
+            }
+        });
         return found;
     }
 
