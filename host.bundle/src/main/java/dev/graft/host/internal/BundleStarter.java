@@ -25,8 +25,6 @@ import dev.graft.host.ComponentState;
  */
 final class BundleStarter {
 
-    /** Warnings go to the host's log (System.Logger, which an OSGi Log Service or SLF4J may serve), never to the terminal. */
-    private static final System.Logger LOG = System.getLogger("dev.graft.host");
 
     /**
      * A started bundle with its components, or the reasons it was taken out again.
@@ -51,12 +49,15 @@ final class BundleStarter {
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private final RetiredRevisions retired;
+    /** Warnings go to the host's log, never to the terminal. */
+    private final System.Logger log;
     private volatile long componentDeadlineMillis;
     private volatile long startDeadlineMillis;
 
-    BundleStarter(BundleContext context, ServiceComponentRuntime scr, RetiredRevisions retired, long componentDeadlineMillis,
-        long startDeadlineMillis) {
+    BundleStarter(BundleContext context, ServiceComponentRuntime scr, RetiredRevisions retired, System.Logger log,
+        long componentDeadlineMillis, long startDeadlineMillis) {
         this.context = context;
+        this.log = log;
         this.scr = scr;
         this.retired = retired;
         this.componentDeadlineMillis = componentDeadlineMillis;
@@ -147,7 +148,7 @@ final class BundleStarter {
                     bundle.uninstall();
                 }
             } catch (BundleException | IllegalStateException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot uninstall " + bundle.getLocation() + ": " + e.getMessage(), e);
+                log.log(System.Logger.Level.WARNING, "cannot uninstall " + bundle.getLocation() + ": " + e.getMessage(), e);
             }
         }
         refresh(bundles);

@@ -63,6 +63,8 @@ public final class Loader implements PluginLoader {
     @Reference
     SiteClaims claims;
     /** Held so that no plugin is installed before a swap may install its new version beside the old one. */
+    @Reference
+    HostLog log;
     @Reference(target = "(component.name=dev.graft.host.internal.SideBySideVersions)")
     CollisionHook sideBySide;
 
@@ -78,7 +80,7 @@ public final class Loader implements PluginLoader {
     @Activate
     void activate(BundleContext bundleContext, LoaderConfiguration config) {
         context = bundleContext;
-        starter = new BundleStarter(context, scr, retired, config.componentDeadlineMillis(), config.startDeadlineMillis());
+        starter = new BundleStarter(context, scr, retired, log.logger(), config.componentDeadlineMillis(), config.startDeadlineMillis());
         builder = new PluginBuilder(compiler, cache);
         int threads = config.parallelBuilds() > 0 ? config.parallelBuilds() : Runtime.getRuntime().availableProcessors();
         builders = Executors.newFixedThreadPool(threads, r -> {

@@ -35,13 +35,13 @@ import dev.graft.host.PluginState;
 @Component(service = PluginRegistry.class)
 public final class Registry implements PluginRegistry, SynchronousBundleListener {
 
-    /** Warnings go to the host's log (System.Logger, which an OSGi Log Service or SLF4J may serve), never to the terminal. */
-    private static final System.Logger LOG = System.getLogger("dev.graft.host");
-
     static final String LOCATION_SCHEME = "graft:";
 
     @Reference
     ServiceComponentRuntime scr;
+    /** Warnings go to the host's log, never to the terminal. */
+    @Reference
+    HostLog log;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
@@ -113,7 +113,7 @@ public final class Registry implements PluginRegistry, SynchronousBundleListener
                     case UNLOADED -> l.unloaded(record);
                 }
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "plugin listener " + l.getClass().getName() + " failed on " + record.name(), e);
+                log.logger().log(System.Logger.Level.WARNING, "plugin listener " + l.getClass().getName() + " failed on " + record.name(), e);
             }
         }
     }

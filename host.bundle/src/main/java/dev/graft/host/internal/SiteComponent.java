@@ -30,7 +30,6 @@ import dev.graft.host.PluginState;
 public final class SiteComponent {
 
     static final String PID = "dev.graft.site";
-    private static final System.Logger LOG = System.getLogger("dev.graft.host");
 
     @Reference
     PluginLoader loader;
@@ -38,6 +37,9 @@ public final class SiteComponent {
     PluginRegistry registry;
     @Reference
     SiteClaims claims;
+    /** Problems of the configuration and the site's output go to the host's log. */
+    @Reference
+    HostLog log;
 
     private String pid;
     private Path folder;
@@ -52,7 +54,7 @@ public final class SiteComponent {
         try {
             checked = SiteFolder.of(pid, config.path());
         } catch (IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.ERROR, e.getMessage() + "; nothing loaded");
+            log.logger().log(System.Logger.Level.ERROR, e.getMessage() + "; nothing loaded");
             return;
         }
         Optional<Path> policy = Optional.empty();
@@ -61,13 +63,13 @@ public final class SiteComponent {
             try {
                 SiteOptions.policy(policy.get());
             } catch (java.io.IOException e) {
-                LOG.log(System.Logger.Level.ERROR, "site configuration " + pid + ": policy " + e.getMessage() + "; nothing loaded");
+                log.logger().log(System.Logger.Level.ERROR, "site configuration " + pid + ": policy " + e.getMessage() + "; nothing loaded");
                 return;
             }
         }
         Optional<String> holder = claims.claim(checked, pid, policy);
         if (holder.isPresent()) {
-            LOG.log(System.Logger.Level.ERROR, "site configuration " + pid + ": " + checked + " is already the site of configuration "
+            log.logger().log(System.Logger.Level.ERROR, "site configuration " + pid + ": " + checked + " is already the site of configuration "
                 + holder.get() + "; nothing loaded");
             return;
         }
@@ -80,7 +82,7 @@ public final class SiteComponent {
 
     private void load(SiteConfiguration config) {
         List<Path> sites = List.of(folder);
-        Console console = LoggedConsole.of(LOG, "site " + folder + ": ");
+        Console console = LoggedConsole.of(log.logger(), "site " + folder + ": ");
         synchronized (this) {
             if (closed) {
                 return;
@@ -137,7 +139,7 @@ public final class SiteComponent {
             }
         }
         claims.release(folder, pid);
-        LOG.log(System.Logger.Level.INFO, "site " + folder + ": unloaded (configuration " + pid + " gone or Graft stopping)");
+        log.logger().log(System.Logger.Level.INFO, "site " + folder + ": unloaded (configuration " + pid + " gone or Graft stopping)");
     }
 
     private boolean fromSite(PluginRecord r) {
