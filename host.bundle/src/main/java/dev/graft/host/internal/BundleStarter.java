@@ -51,13 +51,16 @@ final class BundleStarter {
     private final RetiredRevisions retired;
     /** Warnings go to the host's log, never to the terminal. */
     private final System.Logger log;
+    /** The gate of the Servlet Whiteboard while one runs, else {@link RequestGate#OPEN}. */
+    private final java.util.function.Supplier<RequestGate> gate;
     private volatile long componentDeadlineMillis;
     private volatile long startDeadlineMillis;
 
     BundleStarter(BundleContext context, ServiceComponentRuntime scr, RetiredRevisions retired, System.Logger log,
-        long componentDeadlineMillis, long startDeadlineMillis) {
+        java.util.function.Supplier<RequestGate> gate, long componentDeadlineMillis, long startDeadlineMillis) {
         this.context = context;
         this.log = log;
+        this.gate = gate;
         this.scr = scr;
         this.retired = retired;
         this.componentDeadlineMillis = componentDeadlineMillis;
@@ -135,11 +138,23 @@ final class BundleStarter {
         uninstallAll(List.of(name), List.of(bundle));
     }
 
-    /** Uninstalls the bundles of several plugins, then refreshes once. */
+    /**
+     * Uninstalls the bundles of several plugins, then refreshes once. When one of them serves in a
+     * Servlet Whiteboard, the whiteboard's requests are held back meanwhile ({@link RequestGate}).
+     */
     void uninstallAll(List<String> names, List<Bundle> bundles) {
         if (bundles.isEmpty()) {
             return;
         }
+        if (bundles.stream().anyMatch(RequestGate::serves)) {
+            gate.get().closedWhile(() -> uninstallEach(names, bundles));
+        } else {
+            uninstallEach(names, bundles);
+        }
+        refresh(bundles);
+    }
+
+    private void uninstallEach(List<String> names, List<Bundle> bundles) {
         for (int i = 0; i < bundles.size(); i++) {
             Bundle bundle = bundles.get(i);
             retired.retiring(names.get(i), bundle);
@@ -151,7 +166,6 @@ final class BundleStarter {
                 log.log(System.Logger.Level.WARNING, "cannot uninstall " + bundle.getLocation() + ": " + e.getMessage(), e);
             }
         }
-        refresh(bundles);
     }
 
     void refresh(List<Bundle> bundles) {

@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -65,6 +67,9 @@ public final class Loader implements PluginLoader {
     /** Held so that no plugin is installed before a swap may install its new version beside the old one. */
     @Reference
     HostLog log;
+    /** The Servlet Whiteboard's gate, while one runs: a swap holds its requests back as the old version leaves. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile RequestGate gate;
     @Reference(target = "(component.name=dev.graft.host.internal.SideBySideVersions)")
     CollisionHook sideBySide;
 
@@ -77,10 +82,16 @@ public final class Loader implements PluginLoader {
     private final Set<String> uncached = ConcurrentHashMap.newKeySet();
     private final RetiredRevisions retired = new RetiredRevisions();
 
+    private RequestGate requestGate() {
+        RequestGate g = gate;
+        return g != null ? g : RequestGate.OPEN;
+    }
+
     @Activate
     void activate(BundleContext bundleContext, LoaderConfiguration config) {
         context = bundleContext;
-        starter = new BundleStarter(context, scr, retired, log.logger(), config.componentDeadlineMillis(), config.startDeadlineMillis());
+        starter = new BundleStarter(context, scr, retired, log.logger(), this::requestGate, config.componentDeadlineMillis(),
+            config.startDeadlineMillis());
         builder = new PluginBuilder(compiler, cache);
         int threads = config.parallelBuilds() > 0 ? config.parallelBuilds() : Runtime.getRuntime().availableProcessors();
         builders = Executors.newFixedThreadPool(threads, r -> {
