@@ -39,14 +39,14 @@ class CommandsIT {
     void runOnceLoadsTheExamplesThenFromTheCache() throws Exception {
         GraftProcess.Result cold = GraftProcess.run(tmp, "run", "--once", "--site", EXAMPLES.toString(), "--cache", cache.toString());
         assertEquals(0, cold.exitCode(), cold.err());
-        for (String name : List.of("greeter-api", "hello", "bonjour", "uptime", "greetings")) {
+        for (String name : List.of("greeter-api", "hello", "bonjour", "uptime", "greetings", "web")) {
             assertTrue(cold.out().lines().anyMatch(l -> l.startsWith(name + " ") && l.contains(" active ") && l.contains(" compiled ")),
                 name + " not compiled and active in:\n" + cold.out());
         }
         assertTrue(cold.out().contains("greetings: [en] Hello, Graft!"), cold.out());
         GraftProcess.Result warm = GraftProcess.run(tmp, "run", "--once", "--site", EXAMPLES.toString(), "--cache", cache.toString());
         assertEquals(0, warm.exitCode(), warm.err());
-        assertEquals(5, warm.out().lines().filter(l -> l.contains(" active ") && l.contains(" cache ")).count(), warm.out());
+        assertEquals(6, warm.out().lines().filter(l -> l.contains(" active ") && l.contains(" cache ")).count(), warm.out());
     }
 
     @Test

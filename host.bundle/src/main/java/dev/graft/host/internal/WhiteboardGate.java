@@ -1,51 +1,47 @@
 package dev.graft.host.internal;
 
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.servlet.runtime.HttpServiceRuntime;
-import org.osgi.service.servlet.whiteboard.Preprocessor;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * The {@link RequestGate} of a Jakarta Servlet Whiteboard: a whiteboard preprocessor, so it sees
- * every request before the whiteboard picks its servlet, and a fair read-write lock. Each request
- * holds the read side while the whiteboard routes and serves it; closing the gate takes the write
- * side, which waits for the requests in flight and holds back new ones. Active only while a
- * whiteboard runs (its runtime service), so its class loads only where the servlet packages are
- * wired.
+ * The {@link RequestGate}: a fair read-write lock. Each whiteboard request holds the read side
+ * while the whiteboard routes and serves it ({@link GatePreprocessor}, registered when the host is
+ * wired to the Jakarta Servlet Whiteboard's package, that is when a whiteboard runs, as with
+ * {@code graft run --http}); closing the gate takes the write side, which waits for the requests
+ * in flight and holds back new ones.
  */
-@Component(service = {Preprocessor.class, RequestGate.class},
-    reference = @Reference(name = "runtime", service = HttpServiceRuntime.class))
-public final class WhiteboardGate implements Preprocessor, RequestGate {
+@Component(service = RequestGate.class)
+public final class WhiteboardGate implements RequestGate {
 
     /** How long a swap waits for the requests in flight before it goes on anyway (a long poll, a stuck servlet). */
     static final long DRAIN_MILLIS = 5_000;
+    private static final String WHITEBOARD_PACKAGE = "org.osgi.service.servlet.whiteboard";
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private final ReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private ServiceRegistration<?> preprocessor;
 
-    @Override
-    public void init(FilterConfig config) {
-        // nothing to set up
+    @Activate
+    void activate(BundleContext context) {
+        if (wiredTo(context, WHITEBOARD_PACKAGE)) {
+            preprocessor = GatePreprocessor.register(context, lock.readLock());
+        }
     }
 
-    @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        Lock serving = lock.readLock();
-        serving.lock();
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            serving.unlock();
+    @Deactivate
+    void deactivate() {
+        if (preprocessor != null) {
+            preprocessor.unregister();
         }
     }
 
@@ -67,8 +63,16 @@ public final class WhiteboardGate implements Preprocessor, RequestGate {
         }
     }
 
-    @Override
-    public void destroy() {
-        // nothing to release: a request still holding the read side finishes on its own
+    private static boolean wiredTo(BundleContext context, String packageName) {
+        BundleWiring wiring = context.getBundle().adapt(BundleWiring.class);
+        if (wiring == null) {
+            return false;
+        }
+        for (BundleWire wire : wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
+            if (packageName.equals(wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
