@@ -1,8 +1,5 @@
 package dev.graft.compiler;
 
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * What a compiled bundle depends on besides its sources: the versions of Graft, ECJ, bndlib and
@@ -19,31 +16,6 @@ public record HostFingerprint(String graft, String ecj, String bnd, String java)
     public static final String ECJ_BSN = "org.eclipse.jdt.core.compiler.batch";
     /** Symbolic name of the bndlib bundle. */
     public static final String BNDLIB_BSN = "biz.aQute.bndlib";
-
-    /**
-     * Reads the fingerprint of the framework the given context belongs to.
-     *
-     * @param context any bundle context of the running framework
-     * @return the fingerprint; a missing bundle shows as version {@code absent}
-     */
-    public static HostFingerprint of(BundleContext context) {
-        Bundle graft = FrameworkUtil.getBundle(HostFingerprint.class);
-        return new HostFingerprint(
-            graft == null ? "absent" : graft.getVersion().toString(),
-            versionOf(context, ECJ_BSN),
-            versionOf(context, BNDLIB_BSN),
-            Runtime.version().toString());
-    }
-
-    private static String versionOf(BundleContext context, String symbolicName) {
-        String found = "absent";
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName()) && b.getState() != Bundle.UNINSTALLED) {
-                found = b.getVersion().toString();
-            }
-        }
-        return found;
-    }
 
     /**
      * A stable text form, used in cache keys, the cache's info file and provenance headers.

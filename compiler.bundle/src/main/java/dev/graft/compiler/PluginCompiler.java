@@ -3,6 +3,7 @@ package dev.graft.compiler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -94,6 +95,17 @@ public interface PluginCompiler {
 
     /** @return the fingerprint of this host: Graft, ECJ, bndlib and Java versions */
     HostFingerprint hostFingerprint();
+
+    /**
+     * The exporter a resolver would wire for a package now, described as a build records it in
+     * {@link Build#compiledAgainst()}: a cached build is still valid when each package it recorded
+     * is still exported this way.
+     *
+     * @param packageName the package
+     * @return the package with its exporter's name, version and content digest, or empty when no
+     *         resolved bundle exports it
+     */
+    Optional<WiredPackage> exporterOf(String packageName);
 
     /**
      * Whether plugin sources can use a package without another plugin providing it: the JDK's

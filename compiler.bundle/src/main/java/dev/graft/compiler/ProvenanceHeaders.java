@@ -5,8 +5,8 @@ package dev.graft.compiler;
  */
 public final class ProvenanceHeaders {
 
-    /** SHA-256 of the plugin's sources in hex, see {@link SourcePlugin#digest()}; same as {@link Exporters#SOURCE_DIGEST_HEADER}. */
-    public static final String SOURCE_DIGEST = Exporters.SOURCE_DIGEST_HEADER;
+    /** SHA-256 of the plugin's sources in hex, see {@link SourcePlugin#digest()}; the content digest of a Graft bundle as an exporter. */
+    public static final String SOURCE_DIGEST = "Graft-Source-Digest";
     /** The {@link HostFingerprint#canonical()} of the host that built the bundle. */
     public static final String HOST_FINGERPRINT = "Graft-Host-Fingerprint";
     /** The version of ECJ that compiled the classes. */

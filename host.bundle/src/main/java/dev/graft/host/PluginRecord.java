@@ -10,7 +10,7 @@ import java.util.List;
  * @param location the bundle location, unique in this framework, or empty when never installed
  * @param bundleId the bundle id, or -1 when not installed
  * @param sourceDigest the SHA-256 of the plugin's sources, or empty
- * @param site the plugin folder (or jar) it came from
+ * @param origin the plugin folder (or jar) it came from
  * @param state where the plugin stands
  * @param fromCache whether the bundle came from the cache rather than the compiler
  * @param buildMillis time spent finding or compiling the bundle
@@ -21,7 +21,7 @@ import java.util.List;
  * @param stuckThreads the stacks of the threads that were stuck in its start or activation past the
  *        start deadline, each a multi-line text; empty when none was
  */
-public record PluginRecord(String name, String version, String location, long bundleId, String sourceDigest, String site,
+public record PluginRecord(String name, String version, String location, long bundleId, String sourceDigest, String origin,
     PluginState state, boolean fromCache, long buildMillis, long startMillis, List<ComponentState> components,
     List<String> problems, List<String> stuckThreads) {
 
@@ -32,16 +32,16 @@ public record PluginRecord(String name, String version, String location, long bu
     }
 
     /** A record of a plugin none of whose threads was stuck. */
-    public PluginRecord(String name, String version, String location, long bundleId, String sourceDigest, String site,
+    public PluginRecord(String name, String version, String location, long bundleId, String sourceDigest, String origin,
         PluginState state, boolean fromCache, long buildMillis, long startMillis, List<ComponentState> components,
         List<String> problems) {
-        this(name, version, location, bundleId, sourceDigest, site, state, fromCache, buildMillis, startMillis, components, problems,
+        this(name, version, location, bundleId, sourceDigest, origin, state, fromCache, buildMillis, startMillis, components, problems,
             List.of());
     }
 
     /** @return a copy with another state and component list */
     public PluginRecord with(PluginState newState, List<ComponentState> newComponents) {
-        return new PluginRecord(name, version, location, bundleId, sourceDigest, site, newState, fromCache, buildMillis,
+        return new PluginRecord(name, version, location, bundleId, sourceDigest, origin, newState, fromCache, buildMillis,
             startMillis, newComponents, problems, stuckThreads);
     }
 }

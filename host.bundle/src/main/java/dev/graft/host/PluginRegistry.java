@@ -7,8 +7,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The one record of what is loaded: each source plugin's bundle, state, timings and components.
- * It also hands out bundle locations, each of which is used at most once in the framework's
- * life, so that no bundle is ever installed twice under one location.
+ * It only reads: the records are written by Graft's loader.
  */
 @ProviderType
 public interface PluginRegistry {
@@ -27,21 +26,4 @@ public interface PluginRegistry {
      *         components' current states
      */
     Optional<PluginRecord> plugin(String name);
-
-    /**
-     * Hands out a bundle location that has never been used in this framework:
-     * {@code graft:<name>/<digest12>/<n>}.
-     *
-     * @param name the plugin's name
-     * @param sourceDigest the plugin's source digest (hex, at least 12 characters)
-     * @return the new location
-     */
-    String newLocation(String name, String sourceDigest);
-
-    /**
-     * Records a plugin's new state and tells the listeners.
-     *
-     * @param record the record
-     */
-    void record(PluginRecord record);
 }

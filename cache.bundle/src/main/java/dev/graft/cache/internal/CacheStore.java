@@ -19,8 +19,8 @@ import dev.graft.cache.CacheStats;
 import dev.graft.cache.Lookup;
 import dev.graft.cache.MissReason;
 import dev.graft.cache.PruneReport;
-import dev.graft.cache.StoreResult;
 import dev.graft.cache.StoreResult.Outcome;
+import dev.graft.cache.StoreResult;
 import dev.graft.cache.VerifyReport;
 import dev.graft.compiler.Build;
 

@@ -4,19 +4,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.graft.compiler.Exporters;
+import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.WiredPackage;
 
 /**
  * The wiring check of the running framework: each recorded package must be exported now by the
- * bundle {@link Exporters} picks (as the compiler did when it recorded it), with the same symbolic
+ * bundle {@link PluginCompiler#exporterOf} picks (as the compiler did when it recorded it), with the same symbolic
  * name, version and content digest.
  */
 final class LiveWiring implements WiringCheck {
 
     private final Function<String, Optional<WiredPackage>> exporters;
 
-    /** @param exporters the exporter {@link Exporters#exporterOf} would pick for a package, possibly remembered */
+    /** @param exporters the exporter {@link PluginCompiler#exporterOf} would pick for a package, possibly remembered */
     LiveWiring(Function<String, Optional<WiredPackage>> exporters) {
         this.exporters = exporters;
     }

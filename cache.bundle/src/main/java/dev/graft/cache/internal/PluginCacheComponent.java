@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import dev.graft.cache.CacheEntry;
@@ -25,14 +26,13 @@ import dev.graft.cache.StoreResult;
 import dev.graft.cache.VerifyReport;
 import dev.graft.compiler.Build;
 import dev.graft.compiler.CompileOptions;
-import dev.graft.compiler.Exporters;
-import dev.graft.compiler.HostFingerprint;
+import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourcePlugin;
 import dev.graft.compiler.WiredPackage;
 
 /**
  * The {@link PluginCache} service: a {@link CacheStore} on the configured directory, checking
- * wiring with {@link Exporters} and keyed by the framework's {@link HostFingerprint}. Activation
+ * wiring with the compiler's {@link PluginCompiler#exporterOf} and keyed by its {@link PluginCompiler#hostFingerprint}. Activation
  * and reconfiguration touch no file: the store is made, and its directory opened, at first use.
  * Immediate, so that the service is active (and cheap) from the start.
  */
@@ -44,6 +44,9 @@ public final class PluginCacheComponent implements PluginCache {
     /** How long a stopping cache finishes the stores still queued. */
     private static final long STOP_WAIT_MILLIS = 60_000;
 
+    @Reference
+    PluginCompiler compiler;
+
     private BundleContext context;
     private WiringCheck wiring;
     private ExporterMemo exporters;
@@ -54,8 +57,7 @@ public final class PluginCacheComponent implements PluginCache {
     @Activate
     void activate(BundleContext bundleContext, CacheConfiguration config) {
         this.context = bundleContext;
-        Exporters live = new Exporters(bundleContext);
-        exporters = new ExporterMemo(live::exporterOf);
+        exporters = new ExporterMemo(compiler::exporterOf);
         bundleContext.addBundleListener(exporters);
         this.wiring = new LiveWiring(exporters::exporterOf);
         modified(config);
@@ -109,7 +111,7 @@ public final class PluginCacheComponent implements PluginCache {
     }
 
     private String host() {
-        return HostFingerprint.of(context).canonical();
+        return compiler.hostFingerprint().canonical();
     }
 
     @Override

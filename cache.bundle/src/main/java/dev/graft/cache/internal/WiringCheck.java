@@ -7,7 +7,7 @@ import dev.graft.compiler.WiredPackage;
 
 /**
  * Whether the wiring a build was compiled against still holds where it would be loaded. In the
- * framework it asks {@link dev.graft.compiler.Exporters}; tests and other processes pass their own.
+ * framework it asks {@link dev.graft.compiler.PluginCompiler#exporterOf}; tests and other processes pass their own.
  */
 @FunctionalInterface
 public interface WiringCheck {

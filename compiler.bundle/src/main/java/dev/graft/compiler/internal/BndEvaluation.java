@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 import aQute.bnd.header.OSGiHeader;
 import aQute.bnd.osgi.Processor;
+
 import dev.graft.compiler.Diagnostic;
-import dev.graft.compiler.Diagnostic.Severity;
 import dev.graft.compiler.SourceException;
 
 /**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
@@ -22,12 +23,12 @@ import dev.graft.compiler.Build;
 import dev.graft.compiler.CheckResult;
 import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.Diagnostic;
-import dev.graft.compiler.Exporters;
 import dev.graft.compiler.HostFingerprint;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourceOutline;
 import dev.graft.compiler.SourcePlugin;
+import dev.graft.compiler.WiredPackage;
 
 /**
  * The {@link PluginCompiler} service: ECJ in process against the packages the running framework
@@ -43,7 +44,7 @@ public class EcjPluginCompiler implements PluginCompiler {
     /** The most class file bytes kept from the framework's exporters and the compile-only annotations together. */
     static final long KEPT_BYTES = 32L << 20;
 
-    private final PluginBuildRun.Host host;
+    private final PluginBuildRun.Environment host;
     private volatile Settings settings;
     /** The bnd.bnd each plugin read here was parsed into, for its outline, until the plugin value is gone. */
     private final Map<SourcePlugin, PluginBnd> parsedBnd = Collections.synchronizedMap(new WeakHashMap<>());
@@ -58,8 +59,8 @@ public class EcjPluginCompiler implements PluginCompiler {
         KeptClasses.Budget kept = new KeptClasses.Budget(KEPT_BYTES);
         PackageIndex index = new PackageIndex(context, kept);
         index.open();
-        this.host = new PluginBuildRun.Host(context, index, new JdkPackages(), new CompileOnlyPackages(context.getBundle(), kept),
-            new Exporters(context), HostFingerprint.of(context), new ContainedRun(), new ForbiddenCalls());
+        this.host = new PluginBuildRun.Environment(context, index, new JdkPackages(), new CompileOnlyPackages(context.getBundle(), kept),
+            new Exporters(context), HostFingerprints.of(context), new ContainedRun(), new ForbiddenCalls());
     }
 
     @Modified
@@ -106,7 +107,7 @@ public class EcjPluginCompiler implements PluginCompiler {
     @Override
     public CheckResult check(SourcePlugin plugin, CompileOptions options, List<Build> batch) {
         Settings s = settings;
-        PluginBuildRun.Outcome outcome = new PluginBuildRun(host, s, plugin, options == null ? s.options() : options,
+        PluginBuildRun.Result outcome = new PluginBuildRun(host, s, plugin, options == null ? s.options() : options,
             batch == null ? List.of() : batch).run();
         List<Diagnostic> diagnostics = new java.util.ArrayList<>(outcome.build().diagnostics());
         if (outcome.manifest() != null && outcome.origins() != null) {
@@ -135,6 +136,11 @@ public class EcjPluginCompiler implements PluginCompiler {
     @Override
     public HostFingerprint hostFingerprint() {
         return host.fingerprint();
+    }
+
+    @Override
+    public Optional<WiredPackage> exporterOf(String packageName) {
+        return host.exporters().exporterOf(packageName);
     }
 
     @Override

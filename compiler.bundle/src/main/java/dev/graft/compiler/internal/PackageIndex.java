@@ -18,7 +18,6 @@ import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWiring;
 
-import dev.graft.compiler.Exporters;
 
 /**
  * The {@code osgi.wiring.package} capabilities of the resolved bundles, system bundle included.

@@ -14,11 +14,11 @@ import java.util.jar.Manifest;
 import org.osgi.framework.BundleContext;
 
 import aQute.bnd.osgi.Constants;
+
 import dev.graft.compiler.Build;
 import dev.graft.compiler.CompileOptions;
-import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.Diagnostic.Severity;
-import dev.graft.compiler.Exporters;
+import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.HostFingerprint;
 import dev.graft.compiler.ProvenanceHeaders;
 import dev.graft.compiler.SourceException;
@@ -43,7 +43,7 @@ final class PluginBuildRun {
      * @param threads the threads ECJ and bnd run on
      * @param forbiddenCalls the check of compiled classes for calls a plugin may not make
      */
-    record Host(BundleContext context, PackageIndex index, JdkPackages jdk, CompileOnlyPackages compileOnly, Exporters exporters,
+    record Environment(BundleContext context, PackageIndex index, JdkPackages jdk, CompileOnlyPackages compileOnly, Exporters exporters,
         HostFingerprint fingerprint, ContainedRun threads, ForbiddenCalls forbiddenCalls) {
     }
 
@@ -56,11 +56,11 @@ final class PluginBuildRun {
      * @param framework the framework's packages the run compiled against
      * @param batch the batch's packages
      */
-    record Outcome(PluginBuild build, Manifest manifest, ResolutionCheck.Origins origins, PackageIndex.Snapshot framework,
+    record Result(PluginBuild build, Manifest manifest, ResolutionCheck.Origins origins, PackageIndex.Snapshot framework,
         BatchPackages batch) {
     }
 
-    private final Host host;
+    private final Environment host;
     private final Settings settings;
     private final SourcePlugin plugin;
     private final CompileOptions options;
@@ -70,7 +70,7 @@ final class PluginBuildRun {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private String digest = "";
 
-    PluginBuildRun(Host host, Settings settings, SourcePlugin plugin, CompileOptions options, List<Build> batch) {
+    PluginBuildRun(Environment host, Settings settings, SourcePlugin plugin, CompileOptions options, List<Build> batch) {
         this.host = host;
         this.settings = settings;
         this.plugin = plugin;
@@ -79,7 +79,7 @@ final class PluginBuildRun {
         this.framework = host.index().snapshot();
     }
 
-    Outcome run() {
+    Result run() {
         Map<String, Long> sizes = new TreeMap<>();
         plugin.files().forEach((path, bytes) -> sizes.put(path, (long) bytes.length));
         var overLimit = settings.limits().check(sizes);
@@ -139,7 +139,7 @@ final class PluginBuildRun {
         }
     }
 
-    private Outcome compileAndPackage(List<SourceFile> sources, PluginLayout layout, PluginBnd bnd, long deadline) {
+    private Result compileAndPackage(List<SourceFile> sources, PluginLayout layout, PluginBnd bnd, long deadline) {
         Set<String> ownPackages = new TreeSet<>();
         sources.forEach(s -> ownPackages.add(PluginLayout.folderPackage(s.path())));
         FrameworkNameEnvironment environment = new FrameworkNameEnvironment(host.jdk(), batch, host.compileOnly(), framework, ownPackages,
@@ -192,11 +192,11 @@ final class PluginBuildRun {
         }
         ResolutionCheck.Origins origins = new ResolutionCheck.Origins(packaged.referrers(), compiled.sourceOf(), bnd);
         if (hasErrors() || packaged.jar() == null) {
-            return new Outcome(PluginBuild.failed(plugin.name(), diagnostics, digest, millis()), packaged.manifest(), origins, framework, batch);
+            return new Result(PluginBuild.failed(plugin.name(), diagnostics, digest, millis()), packaged.manifest(), origins, framework, batch);
         }
         PluginBuild build = new PluginBuild(plugin.name(), packaged.jar(), packaged.summary(), diagnostics,
             compiledAgainst(packaged.manifest()), digest, millis());
-        return new Outcome(build, packaged.manifest(), origins, framework, batch);
+        return new Result(build, packaged.manifest(), origins, framework, batch);
     }
 
     private static Map<String, SourceFile> byPath(List<SourceFile> sources) {
@@ -256,7 +256,7 @@ final class PluginBuildRun {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
-    private Outcome failed(Diagnostic d) {
+    private Result failed(Diagnostic d) {
         diagnostics.add(d);
         return failed();
     }
@@ -266,12 +266,12 @@ final class PluginBuildRun {
      * {@link #diagnostics}, so the outcome holds only the reason it was abandoned. No diagnostic
      * came before the compile started, or it would not have started.
      */
-    private Outcome abandoned(Diagnostic d) {
-        return new Outcome(PluginBuild.failed(plugin.name(), List.of(d), digest, millis()), null, null, framework, batch);
+    private Result abandoned(Diagnostic d) {
+        return new Result(PluginBuild.failed(plugin.name(), List.of(d), digest, millis()), null, null, framework, batch);
     }
 
-    private Outcome failed() {
-        return new Outcome(PluginBuild.failed(plugin.name(), diagnostics, digest, millis()), null, null, framework, batch);
+    private Result failed() {
+        return new Result(PluginBuild.failed(plugin.name(), diagnostics, digest, millis()), null, null, framework, batch);
     }
 
     private long millis() {

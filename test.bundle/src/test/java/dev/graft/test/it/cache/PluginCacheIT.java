@@ -47,7 +47,7 @@ import dev.graft.cache.PluginCache;
 import dev.graft.cache.StoreResult;
 import dev.graft.compiler.Build;
 import dev.graft.compiler.CompileOptions;
-import dev.graft.compiler.Exporters;
+import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourcePlugin;
 import dev.graft.compiler.WiredPackage;
 import dev.graft.test.it.FixedBuild;
@@ -68,6 +68,9 @@ class PluginCacheIT {
 
     @InjectService
     PluginCache cache;
+
+    @InjectService
+    PluginCompiler compiler;
 
     private Path dir;
     private Configuration configuration;
@@ -104,7 +107,7 @@ class PluginCacheIT {
 
     @Test
     void entryIsAHitWhileItsWiringHolds() {
-        WiredPackage live = new Exporters(context).exporterOf("org.osgi.framework").orElseThrow();
+        WiredPackage live = compiler.exporterOf("org.osgi.framework").orElseThrow();
         CacheKey key = cache.key(plugin("holds"), CompileOptions.defaults(17));
         cache.put(key, build("holds", List.of(live)));
         Lookup found = cache.find(key);
@@ -115,7 +118,7 @@ class PluginCacheIT {
 
     @Test
     void aStoreInTheBackgroundIsSeenByTheNextLookOfThisProcess() {
-        WiredPackage live = new Exporters(context).exporterOf("org.osgi.framework").orElseThrow();
+        WiredPackage live = compiler.exporterOf("org.osgi.framework").orElseThrow();
         List<CacheKey> keys = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             CacheKey key = cache.key(plugin("later" + i), CompileOptions.defaults(17));
@@ -133,7 +136,7 @@ class PluginCacheIT {
 
     @Test
     void entryCompiledAgainstOtherExporterContentIsAStaleMiss() {
-        WiredPackage live = new Exporters(context).exporterOf("org.osgi.framework").orElseThrow();
+        WiredPackage live = compiler.exporterOf("org.osgi.framework").orElseThrow();
         WiredPackage before = new WiredPackage(live.packageName(), live.exporter(), live.exporterVersion(), "0".repeat(64));
         CacheKey key = cache.key(plugin("stale"), CompileOptions.defaults(17));
         cache.put(key, build("stale", List.of(before)));
@@ -144,7 +147,7 @@ class PluginCacheIT {
 
     @Test
     void entryCompiledAgainstAnotherExporterVersionIsAStaleMiss() {
-        WiredPackage live = new Exporters(context).exporterOf("org.osgi.framework").orElseThrow();
+        WiredPackage live = compiler.exporterOf("org.osgi.framework").orElseThrow();
         WiredPackage before = new WiredPackage(live.packageName(), live.exporter(), "6.0.0", live.exporterDigest());
         CacheKey key = cache.key(plugin("older"), CompileOptions.defaults(17));
         cache.put(key, build("older", List.of(before)));
@@ -157,7 +160,7 @@ class PluginCacheIT {
         String pkg = "dev.graft.test.memo";
         Bundle first = exporter("memo.first", pkg, "1.0.0");
         CacheKey key = cache.key(plugin("memo"), CompileOptions.defaults(17));
-        cache.put(key, build("memo", List.of(new Exporters(context).exporterOf(pkg).orElseThrow())));
+        cache.put(key, build("memo", List.of(compiler.exporterOf(pkg).orElseThrow())));
         assertTrue(cache.find(key).isHit(), "the first exporter is the one recorded");
 
         Bundle second = exporter("memo.second", pkg, "2.0.0");

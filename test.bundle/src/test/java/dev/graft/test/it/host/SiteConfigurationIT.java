@@ -73,7 +73,7 @@ class SiteConfigurationIT {
         }
         log.close();
         HostLog.until("every plugin of the sites unloaded", () -> registry.plugins().stream()
-            .noneMatch(r -> r.state() == PluginState.ACTIVE && r.site().startsWith(site.toString())));
+            .noneMatch(r -> r.state() == PluginState.ACTIVE && r.origin().startsWith(site.toString())));
         LoadedPlugins.unloadAll(loader, registry);
     }
 

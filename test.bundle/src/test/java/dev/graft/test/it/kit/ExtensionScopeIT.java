@@ -63,7 +63,7 @@ class ExtensionScopeIT {
         assertSame(kit, parameterKit, "one kit per test method");
         assertEquals(Path.of(context.getProperty("graft.test.base")).toAbsolutePath().normalize(), kit.base());
         assertThat(uptime).isActive();
-        assertEquals(kit.base().resolve("examples/uptime").toString(), uptime.record().site());
+        assertEquals(kit.base().resolve("examples/uptime").toString(), uptime.record().origin());
         methodScopedBundle = uptime.bundleId();
     }
 
@@ -77,7 +77,7 @@ class ExtensionScopeIT {
         assertThat(helloAfterItsApi).isActive().hasAllComponentsActive().providesService("com.example.greeter.Greeter");
         parameterBundle = api.bundleId();
         LoadedPlugin written = kit.load(KitPlugins.supplier("scope.written", "x"));
-        writtenSite = Path.of(written.record().site()).getParent();
+        writtenSite = Path.of(written.record().origin()).getParent();
         assertTrue(Files.isDirectory(writtenSite));
     }
 

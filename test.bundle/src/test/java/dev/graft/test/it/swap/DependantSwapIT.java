@@ -172,7 +172,7 @@ class DependantSwapIT {
         SwapResult compatible = loader.swap("j-api", write("v1.1", ApiPlugins.api("j-api", "1.1.0", true)), false);
         assertTrue(compatible.succeeded(), compatible.problems()::toString);
         PluginRecord again = compatible.dependants().get(0);
-        assertEquals(jar.toString(), again.site());
+        assertEquals(jar.toString(), again.origin());
         assertNotEquals(prebuilt.bundleId(), again.bundleId());
         assertTrue(wiredTo(again.bundleId(), compatible.plugin().bundleId()));
 

@@ -1,0 +1,112 @@
+package dev.graft.host.internal.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.graft.cache.PluginCache;
+import dev.graft.compiler.PluginCompiler;
+import dev.graft.host.PluginLoader;
+import dev.graft.host.PluginRegistry;
+
+/**
+ * The services the commands work with, and the settings they share; one component that both the
+ * command line and the shell commands use.
+ */
+@Component(service = CommandServices.class)
+public final class CommandServices {
+
+    /** Framework property the launcher sets to the folder that holds graft.jar. */
+    static final String HOME_PROPERTY = "graft.home";
+    /** The option that sets the cache's limit of entries, for this process. */
+    static final String CACHE_MAX_ENTRIES = "--cache-max-entries";
+
+    @Reference
+    PluginLoader loader;
+    @Reference
+    PluginRegistry registry;
+    @Reference
+    PluginCompiler compiler;
+    @Reference
+    PluginCache cache;
+    @Reference
+    ConfigurationAdmin configurationAdmin;
+
+    private BundleContext context;
+
+    @Activate
+    void activate(BundleContext bundleContext) {
+        context = bundleContext;
+    }
+
+    BundleContext context() {
+        return context;
+    }
+
+    PluginLoader loader() {
+        return loader;
+    }
+
+    PluginRegistry registry() {
+        return registry;
+    }
+
+    PluginCompiler compiler() {
+        return compiler;
+    }
+
+    PluginCache cache() {
+        return cache;
+    }
+
+    List<Path> sites(List<String> siteOptions) {
+        return Sites.choose(siteOptions, System.getenv(Sites.ENVIRONMENT), context.getProperty(HOME_PROPERTY));
+    }
+
+    /**
+     * Applies {@code --cache DIR} and {@code --cache-max-entries N} when given.
+     *
+     * @throws UsageException when the limit is not a positive number
+     */
+    void useCache(Arguments a) throws IOException, UsageException {
+        String dir = a.one("--cache", null);
+        Integer maxEntries = maxEntries(a.one(CACHE_MAX_ENTRIES, null));
+        if (dir != null || maxEntries != null) {
+            CacheSettings.use(configurationAdmin, cache, dir, maxEntries);
+        }
+    }
+
+    /**
+     * Applies {@code --policy FILE} when given.
+     *
+     * @throws UsageException when the file cannot be read or is not a policy
+     */
+    void usePolicy(Arguments a) throws IOException, UsageException {
+        String file = a.one(PolicySettings.OPTION, null);
+        if (file != null) {
+            PolicySettings.use(configurationAdmin, compiler, Path.of(file));
+        }
+    }
+
+    /** @return the limit the option gives, or null without the option */
+    private static Integer maxEntries(String value) throws UsageException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the same answer as a number below 1
+        }
+        throw new UsageException(CACHE_MAX_ENTRIES + " takes a number of entries above 0, not " + value);
+    }
+}
