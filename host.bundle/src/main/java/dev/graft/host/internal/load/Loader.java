@@ -49,6 +49,7 @@ import dev.graft.host.internal.build.PrecompiledJar;
 import dev.graft.host.internal.build.Prepared;
 import dev.graft.host.internal.build.ServiceOfType;
 import dev.graft.host.internal.output.DiagnosticText;
+import dev.graft.host.internal.output.HostLog;
 import dev.graft.host.internal.plan.LoadOrder;
 import dev.graft.host.internal.plan.SiteClaims;
 import dev.graft.host.internal.plan.SiteOptions;
@@ -56,13 +57,12 @@ import dev.graft.host.internal.plan.SiteScanner;
 import dev.graft.host.internal.plan.Waves;
 import dev.graft.host.internal.start.BundleStarter;
 import dev.graft.host.internal.start.RecordKeeper;
+import dev.graft.host.internal.start.RequestGate;
 import dev.graft.host.internal.start.RetiredRevisions;
 import dev.graft.host.internal.swap.Dependants;
 import dev.graft.host.internal.swap.LoaderParts;
 import dev.graft.host.internal.swap.SetSwap;
 import dev.graft.host.internal.swap.Swap;
-import dev.graft.host.internal.output.HostLog;
-import dev.graft.host.internal.start.RequestGate;
 
 /**
  * The loader: plans the sites, builds independent plugins in parallel and installs them in

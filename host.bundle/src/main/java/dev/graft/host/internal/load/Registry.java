@@ -26,8 +26,8 @@ import dev.graft.host.PluginListener;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
-import dev.graft.host.internal.start.RecordKeeper;
 import dev.graft.host.internal.output.HostLog;
+import dev.graft.host.internal.start.RecordKeeper;
 
 /**
  * The registry: records of loaded plugins, the bundle locations handed out so far, and the

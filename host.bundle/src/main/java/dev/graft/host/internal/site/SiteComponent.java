@@ -20,11 +20,11 @@ import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
 import dev.graft.host.internal.load.Loader;
 import dev.graft.host.internal.output.Console;
+import dev.graft.host.internal.output.HostLog;
 import dev.graft.host.internal.output.LoggedConsole;
 import dev.graft.host.internal.plan.SiteClaims;
 import dev.graft.host.internal.plan.SiteOptions;
 import dev.graft.host.internal.watch.SiteWatcher;
-import dev.graft.host.internal.output.HostLog;
 
 /**
  * One site per configuration of the factory PID {@code dev.graft.site}: its plugins load when the
