@@ -7,12 +7,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.framework.wiring.BundleWire;
-import org.osgi.framework.wiring.BundleWiring;
-import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+
+import dev.graft.host.internal.output.PackageWiring;
 
 /**
  * The {@link RequestGate}: a fair read-write lock. Each whiteboard request holds the read side
@@ -33,7 +32,7 @@ public final class WhiteboardGate implements RequestGate {
 
     @Activate
     void activate(BundleContext context) {
-        if (wiredTo(context, WHITEBOARD_PACKAGE)) {
+        if (PackageWiring.wiredTo(context, WHITEBOARD_PACKAGE)) {
             preprocessor = GatePreprocessor.register(context, lock.readLock());
         }
     }
@@ -61,18 +60,5 @@ public final class WhiteboardGate implements RequestGate {
                 closed.unlock();
             }
         }
-    }
-
-    private static boolean wiredTo(BundleContext context, String packageName) {
-        BundleWiring wiring = context.getBundle().adapt(BundleWiring.class);
-        if (wiring == null) {
-            return false;
-        }
-        for (BundleWire wire : wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
-            if (packageName.equals(wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
