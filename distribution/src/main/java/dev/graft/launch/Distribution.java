@@ -23,6 +23,8 @@ import org.osgi.framework.BundleException;
 final class Distribution {
 
     static final String BUNDLES = "graft/bundles/";
+    /** The Servlet Whiteboard's bundles, installed only for {@code --http}. */
+    static final String WEB_BUNDLES = "graft/web-bundles/";
     static final String RUNTIME = "graft/runtime.bndrun";
 
     private final Path jar;
@@ -71,13 +73,14 @@ final class Distribution {
      * the jar.
      *
      * @param extracted where the bundles are extracted, or null to copy each from the jar
+     * @param web whether to install the Servlet Whiteboard's bundles too
      */
-    List<Bundle> install(BundleContext context, ExtractedBundles extracted) throws IOException, BundleException {
+    List<Bundle> install(BundleContext context, ExtractedBundles extracted, boolean web) throws IOException, BundleException {
         List<Bundle> installed = new ArrayList<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             List<JarEntry> entries = new ArrayList<>();
             file.stream()
-                .filter(e -> e.getName().startsWith(BUNDLES) && e.getName().endsWith(".jar"))
+                .filter(e -> (e.getName().startsWith(BUNDLES) || web && e.getName().startsWith(WEB_BUNDLES)) && e.getName().endsWith(".jar"))
                 .forEach(entries::add);
             entries.sort((a, b) -> a.getName().compareTo(b.getName()));
             if (entries.isEmpty()) {
@@ -111,7 +114,7 @@ final class Distribution {
 
     private static Bundle installCopy(BundleContext context, JarFile file, JarEntry entry) throws IOException, BundleException {
         try (InputStream in = file.getInputStream(entry)) {
-            return context.installBundle("graft:runtime/" + entry.getName().substring(BUNDLES.length()), in);
+            return context.installBundle("graft:runtime/" + entry.getName().substring(entry.getName().lastIndexOf('/') + 1), in);
         }
     }
 }

@@ -28,7 +28,9 @@ import org.osgi.framework.launch.FrameworkFactory;
  * (the compiler refuses the call, so only through reflection or a library), the launcher names the
  * plugin on standard error, stops, and exits with {@value PluginExit#EXIT_PLUGIN_EXIT} instead of
  * the plugin's code. The bundles the run property {@value #SHELL_BUNDLES_PROPERTY}
- * names are installed but not started: only {@code graft shell} needs them, and starts them.
+ * names are installed but not started: only {@code graft shell} needs them, and starts them. The
+ * Servlet Whiteboard (Felix HTTP Jetty) is installed and started only when {@code run} or
+ * {@code shell} is given {@code --http [HOST:]PORT}; see {@link HttpEndpoint}.
  */
 public final class Launcher {
 
@@ -41,6 +43,8 @@ public final class Launcher {
     private static final long STOP_AFTER_PLUGIN_EXIT_MS = 5_000;
     /** How long one bundle may stay starting or stopping while the framework stops before it counts as stuck. */
     private static final long STUCK_BUNDLE_MS = 1_000;
+    /** Framework property that asks the host to print the OSGi log on standard error, one line an entry. */
+    static final String CONSOLE_LOG_PROPERTY = "graft.log.console";
     /** Run property naming the bundles only {@code graft shell} needs; that command starts them. */
     static final String SHELL_BUNDLES_PROPERTY = "graft.shell.bundles";
 
@@ -63,11 +67,12 @@ public final class Launcher {
             System.err.println("graft: cannot start: " + e.getMessage());
             return EXIT_STARTUP_FAILED;
         }
-        Framework framework = createFramework(distribution, storage.frameworkDirectory());
+        Optional<HttpEndpoint> http = HttpEndpoint.of(args);
+        Framework framework = createFramework(distribution, storage.frameworkDirectory(), http);
         Thread shutdownHook = new Thread(() -> onShutdown(framework, storage), "graft-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            ToIntFunction<String[]> commandLine = start(framework, distribution);
+            ToIntFunction<String[]> commandLine = start(framework, distribution, http.isPresent());
             return commandLine.applyAsInt(args);
         } catch (StartupException e) {
             System.err.println("graft: cannot start the runtime: " + e.getMessage());
@@ -82,24 +87,26 @@ public final class Launcher {
         }
     }
 
-    private static Framework createFramework(Distribution distribution, Path storage) {
+    private static Framework createFramework(Distribution distribution, Path storage, Optional<HttpEndpoint> http) {
         Map<String, String> config = new HashMap<>(distribution.runProperties());
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put("graft.home", distribution.home().toString());
         config.putIfAbsent("felix.log.level", "1");
+        config.put(CONSOLE_LOG_PROPERTY, "true");
+        http.ifPresent(endpoint -> endpoint.configure(config));
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Launcher.class.getClassLoader())
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
         return factory.newFramework(config);
     }
 
-    private static ToIntFunction<String[]> start(Framework framework, Distribution distribution) throws StartupException {
+    private static ToIntFunction<String[]> start(Framework framework, Distribution distribution, boolean web) throws StartupException {
         try {
             framework.init();
             ExtractedBundles extracted = ExtractedBundles.open(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"))
                 .orElse(null);
-            List<Bundle> bundles = distribution.install(framework.getBundleContext(), extracted);
+            List<Bundle> bundles = distribution.install(framework.getBundleContext(), extracted, web);
             Set<String> shellOnly = shellOnly(distribution.runProperties().get(SHELL_BUNDLES_PROPERTY));
             for (Bundle bundle : bundles) {
                 if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null && !shellOnly.contains(bundle.getSymbolicName())) {

@@ -39,7 +39,7 @@ class CommandsIT {
     void runOnceLoadsTheExamplesThenFromTheCache() throws Exception {
         GraftProcess.Result cold = GraftProcess.run(tmp, "run", "--once", "--site", EXAMPLES.toString(), "--cache", cache.toString());
         assertEquals(0, cold.exitCode(), cold.err());
-        for (String name : List.of("greeter-api", "hello", "bonjour", "uptime", "greetings", "wordwrap")) {
+        for (String name : List.of("greeter-api", "hello", "bonjour", "uptime", "greetings", "wordwrap", "web")) {
             assertTrue(cold.out().lines().anyMatch(l -> l.startsWith(name + " ") && l.contains(" active ") && l.contains(" compiled ")),
                 name + " not compiled and active in:\n" + cold.out());
         }
@@ -175,10 +175,10 @@ class CommandsIT {
         assertEquals(0, run.exitCode(), run.err());
         GraftProcess.Result ls = GraftProcess.run(tmp, "cache", "ls", "--cache", cache.toString());
         assertEquals(0, ls.exitCode(), ls.err());
-        assertEquals(7, ls.out().lines().count(), "a header and six entries:\n" + ls.out());
+        assertEquals(8, ls.out().lines().count(), "a header and seven entries:\n" + ls.out());
         GraftProcess.Result verify = GraftProcess.run(tmp, "cache", "verify", "--cache", cache.toString());
         assertEquals(0, verify.exitCode(), verify.out());
-        assertTrue(verify.out().startsWith("checked 6 entries, 0 bad"), verify.out());
+        assertTrue(verify.out().startsWith("checked 7 entries, 0 bad"), verify.out());
         GraftProcess.Result clean = GraftProcess.run(tmp, "cache", "clean", "--cache", cache.toString());
         assertEquals(0, clean.exitCode(), clean.err());
         GraftProcess.Result stats = GraftProcess.run(tmp, "cache", "stats", "--cache", cache.toString());
@@ -193,7 +193,7 @@ class CommandsIT {
             "--cache-max-entries", "3");
         assertEquals(0, run.exitCode(), run.err());
         GraftProcess.Result stats = GraftProcess.run(tmp, "cache", "stats", "--cache", cache.toString());
-        assertTrue(stats.out().contains("entries      3 (at most 100)"), "six plugins, three kept:\n" + stats.out());
+        assertTrue(stats.out().contains("entries      3 (at most 100)"), "seven plugins, three kept:\n" + stats.out());
         GraftProcess.Result prune = GraftProcess.run(tmp, "cache", "prune", "--cache", cache.toString(), "--cache-max-entries", "1");
         assertEquals(0, prune.exitCode(), prune.err());
         assertTrue(prune.out().startsWith("evicted 2 entries"), prune.out());

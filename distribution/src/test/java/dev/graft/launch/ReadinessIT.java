@@ -68,7 +68,7 @@ class ReadinessIT {
             assertEquals("active", row.group(2), row.group());
             assertTrue(Long.parseLong(row.group(3)) < COMPONENT_DEADLINE_MILLIS, "its time holds no deadline wait: " + row.group());
         }
-        assertEquals(8, rows, r.out());
-        assertTrue(r.err().contains("graft: 8 loaded, 0 failed"), r.err());
+        assertEquals(9, rows, r.out());
+        assertTrue(r.err().contains("graft: 9 loaded, 0 failed"), r.err());
     }
 }

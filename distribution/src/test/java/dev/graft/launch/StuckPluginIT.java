@@ -91,7 +91,7 @@ class StuckPluginIT {
         assertTrue(r.out().contains("stuck: its start has not returned after 5000 ms (startDeadlineMillis)"), r.out());
         assertTrue(r.out().contains("stuck thread \"graft-start sleeper\"") && r.out().contains("at sleeper.Main.start(Main.java"),
             "--verbose prints the stuck thread's stack:\n" + r.out());
-        assertTrue(r.err().contains("graft: 6 loaded, 1 failed"), r.err());
+        assertTrue(r.err().contains("graft: 7 loaded, 1 failed"), r.err());
     }
 
     @Test

@@ -88,13 +88,15 @@ class GraftRuntimeIT {
     }
 
     @Test
-    void hostImportsOnlyOsgiSpecificationPackagesAndGogoOptionally() {
+    void hostImportsOnlySpecificationPackagesAndGogoLogAndServletsOptionally() {
         Bundle host = Arrays.stream(context.getBundles()).filter(b -> "dev.graft.host".equals(b.getSymbolicName())).findFirst().orElseThrow();
         for (Requirement r : host.adapt(BundleRevision.class).getRequirements(PackageNamespace.PACKAGE_NAMESPACE)) {
             String filter = r.getDirectives().get(PackageNamespace.REQUIREMENT_FILTER_DIRECTIVE);
             boolean optional = PackageNamespace.RESOLUTION_OPTIONAL.equals(r.getDirectives().get(PackageNamespace.REQUIREMENT_RESOLUTION_DIRECTIVE));
             if (filter.contains("org.apache.felix.service.command")) {
                 assertTrue(optional, "the Gogo package is an optional import: " + filter);
+            } else if (filter.matches(".*osgi\\.wiring\\.package=(jakarta\\.servlet|org\\.osgi\\.service\\.(log|servlet)[.a-z]*)\\).*")) {
+                assertTrue(optional, "the Log Service's and the Servlet Whiteboard's packages are optional imports: " + filter);
             } else {
                 assertTrue(filter.matches(".*osgi\\.wiring\\.package=(java|org\\.osgi|dev\\.graft)\\..*"), "a specification or Graft package: " + filter);
             }

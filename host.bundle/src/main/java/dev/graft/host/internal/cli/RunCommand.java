@@ -21,12 +21,17 @@ import dev.graft.host.internal.watch.SiteWatcher;
 /** {@code graft run}: load every plugin of the sites, print what loaded, keep running until Ctrl-C. */
 final class RunCommand extends Command {
 
+    /** Exit code when {@code --http} was given and nothing serves: the launcher's "the runtime could not start". */
+    static final int EXIT_NO_WHITEBOARD = 3;
+    /** How long {@code --http} waits for the Servlet Whiteboard to serve. */
+    static final long HTTP_WAIT_MILLIS = 15_000;
+
     private final CommandServices host;
     private final CountDownLatch stopped;
 
     RunCommand(CommandServices host, CountDownLatch stopped) {
         super("run",
-            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--policy FILE] [--jar FILE]... [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]",
+            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--policy FILE] [--jar FILE]... [--http [HOST:]PORT] [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]",
             "load every plugin of the sites, print what loaded, and keep running until Ctrl-C",
             """
                 Options:
@@ -45,6 +50,12 @@ final class RunCommand extends Command {
                   --jar FILE    also load a bundle made by 'graft compile' on a host with the same fingerprint;
                                 it is installed before the plugins that use its packages, and wins over
                                 a site's plugin of the same name
+                  --http [HOST:]PORT
+                                serve HTTP: start the OSGi Servlet Whiteboard (Felix HTTP Jetty, Jakarta
+                                Servlet 5) on PORT (0: any free port) of 127.0.0.1, or of HOST; a plugin's
+                                jakarta.servlet.Servlet service with osgi.http.whiteboard.servlet.pattern
+                                answers there, and a swap keeps answering. Without it no web bundle is
+                                installed (a servlet plugin still loads; nothing serves it)
                   --once        stop after loading; exit 1 when any plugin failed, a plugin was refused (a
                                 folder that cannot be read, an export another plugin owns, a cycle), or
                                 a site is missing or is not a folder
@@ -68,7 +79,7 @@ final class RunCommand extends Command {
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", CommandServices.CACHE_MAX_ENTRIES, PolicySettings.OPTION, "--jar", "--debounce", "--poll"),
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", CommandServices.CACHE_MAX_ENTRIES, PolicySettings.OPTION, "--jar", "--debounce", "--poll", HttpWhiteboard.OPTION),
             Set.of("--once", "--no-cache", "--watch", "--verbose"));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));
@@ -81,6 +92,9 @@ final class RunCommand extends Command {
         }
         long debounce = millis(a, "--debounce", SiteWatcher.DEFAULT_DEBOUNCE_MILLIS);
         long poll = millis(a, "--poll", -1);
+        if (!serveHttp(a, console)) {
+            return EXIT_NO_WHITEBOARD;
+        }
         SiteWatcher watcher = a.has("--watch") ? watcher(a, debounce, poll, console) : null;
         Loaded loaded;
         try {
@@ -113,6 +127,29 @@ final class RunCommand extends Command {
             Thread.currentThread().interrupt();
         }
         return GraftMain.EXIT_OK;
+    }
+
+    /**
+     * With {@code --http}: checks the value, waits for the whiteboard the launcher started and
+     * prints where it serves.
+     *
+     * @return false when no whiteboard serves (reported)
+     * @throws UsageException when the value is not {@code [HOST:]PORT}
+     */
+    boolean serveHttp(Arguments a, Console console) throws UsageException {
+        String value = a.one(HttpWhiteboard.OPTION, null);
+        if (value == null) {
+            return true;
+        }
+        HttpWhiteboard.check(value);
+        List<String> urls = HttpWhiteboard.await(host.context(), HTTP_WAIT_MILLIS);
+        if (urls.isEmpty()) {
+            console.err().println("graft: " + HttpWhiteboard.OPTION + " " + value + ": the Servlet Whiteboard did not start serving within "
+                + HTTP_WAIT_MILLIS / 1000 + " s (is the address in use? see the log above)");
+            return false;
+        }
+        console.err().println("graft: serving HTTP at " + String.join(", ", urls) + " (Servlet Whiteboard)");
+        return true;
     }
 
     /** Opens the watch before loading, so that an edit made while the sites load is not missed. */

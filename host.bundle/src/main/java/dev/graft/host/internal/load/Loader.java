@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -48,6 +50,7 @@ import dev.graft.host.internal.build.PrecompiledJar;
 import dev.graft.host.internal.build.Prepared;
 import dev.graft.host.internal.build.ServiceOfType;
 import dev.graft.host.internal.output.DiagnosticText;
+import dev.graft.host.internal.output.HostLog;
 import dev.graft.host.internal.plan.LoadOrder;
 import dev.graft.host.internal.plan.SiteClaims;
 import dev.graft.host.internal.plan.SiteOptions;
@@ -55,6 +58,7 @@ import dev.graft.host.internal.plan.SiteScanner;
 import dev.graft.host.internal.plan.Waves;
 import dev.graft.host.internal.start.BundleStarter;
 import dev.graft.host.internal.start.RecordKeeper;
+import dev.graft.host.internal.start.RequestGate;
 import dev.graft.host.internal.start.RetiredRevisions;
 import dev.graft.host.internal.swap.Dependants;
 import dev.graft.host.internal.swap.LoaderParts;
@@ -79,6 +83,11 @@ public final class Loader implements PluginLoader {
     ServiceComponentRuntime scr;
     @Reference
     SiteClaims claims;
+    @Reference
+    HostLog log;
+    /** The Servlet Whiteboard's gate, while one runs: a swap holds its requests back as the old version leaves. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile RequestGate gate;
     /** Held so that no plugin is installed before a swap may install its new version beside the old one. */
     @Reference(target = "(component.name=" + SideBySideVersions.NAME + ")")
     CollisionHook sideBySide;
@@ -92,10 +101,16 @@ public final class Loader implements PluginLoader {
     private final Set<String> uncached = ConcurrentHashMap.newKeySet();
     private final RetiredRevisions retired = new RetiredRevisions();
 
+    private RequestGate requestGate() {
+        RequestGate g = gate;
+        return g != null ? g : RequestGate.OPEN;
+    }
+
     @Activate
     void activate(BundleContext bundleContext, LoaderConfiguration config) {
         context = bundleContext;
-        starter = new BundleStarter(context, scr, retired, config.componentDeadlineMillis(), config.startDeadlineMillis());
+        starter = new BundleStarter(context, scr, retired, log.logger(), this::requestGate, config.componentDeadlineMillis(),
+            config.startDeadlineMillis());
         builder = new PluginBuilder(compiler, cache);
         int threads = config.parallelBuilds() > 0 ? config.parallelBuilds() : Runtime.getRuntime().availableProcessors();
         builders = Executors.newFixedThreadPool(threads, r -> {

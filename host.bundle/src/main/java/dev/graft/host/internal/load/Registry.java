@@ -26,6 +26,7 @@ import dev.graft.host.PluginListener;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
+import dev.graft.host.internal.output.HostLog;
 import dev.graft.host.internal.start.RecordKeeper;
 
 /**
@@ -36,13 +37,13 @@ import dev.graft.host.internal.start.RecordKeeper;
 @Component(service = { PluginRegistry.class, RecordKeeper.class })
 public final class Registry implements RecordKeeper, SynchronousBundleListener {
 
-    /** Warnings go to the host's log (System.Logger, which an OSGi Log Service or SLF4J may serve), never to the terminal. */
-    private static final System.Logger LOG = System.getLogger("dev.graft.host");
-
     static final String LOCATION_SCHEME = "graft:";
 
     @Reference
     ServiceComponentRuntime scr;
+    /** Warnings go to the host's log, never to the terminal. */
+    @Reference
+    HostLog log;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
@@ -114,7 +115,7 @@ public final class Registry implements RecordKeeper, SynchronousBundleListener {
                     case UNLOADED -> l.unloaded(record);
                 }
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "plugin listener " + l.getClass().getName() + " failed on " + record.name(), e);
+                log.logger().log(System.Logger.Level.WARNING, "plugin listener " + l.getClass().getName() + " failed on " + record.name(), e);
             }
         }
     }

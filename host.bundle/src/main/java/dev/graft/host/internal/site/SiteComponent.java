@@ -20,6 +20,7 @@ import dev.graft.host.PluginRegistry;
 import dev.graft.host.PluginState;
 import dev.graft.host.internal.load.Loader;
 import dev.graft.host.internal.output.Console;
+import dev.graft.host.internal.output.HostLog;
 import dev.graft.host.internal.output.LoggedConsole;
 import dev.graft.host.internal.plan.SiteClaims;
 import dev.graft.host.internal.plan.SiteOptions;
@@ -36,7 +37,6 @@ import dev.graft.host.internal.watch.SiteWatcher;
 public final class SiteComponent {
 
     static final String PID = "dev.graft.site";
-    private static final System.Logger LOG = System.getLogger("dev.graft.host");
 
     @Reference
     PluginLoader loader;
@@ -44,6 +44,9 @@ public final class SiteComponent {
     PluginRegistry registry;
     @Reference
     SiteClaims claims;
+    /** Problems of the configuration and the site's output go to the host's log. */
+    @Reference
+    HostLog log;
 
     private String pid;
     private Path folder;
@@ -58,7 +61,7 @@ public final class SiteComponent {
         try {
             checked = SiteFolder.of(pid, config.path());
         } catch (IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.ERROR, e.getMessage() + "; nothing loaded");
+            log.logger().log(System.Logger.Level.ERROR, e.getMessage() + "; nothing loaded");
             return;
         }
         Optional<Path> policy = Optional.empty();
@@ -67,13 +70,13 @@ public final class SiteComponent {
             try {
                 SiteOptions.policy(policy.get());
             } catch (java.io.IOException e) {
-                LOG.log(System.Logger.Level.ERROR, "site configuration " + pid + ": policy " + e.getMessage() + "; nothing loaded");
+                log.logger().log(System.Logger.Level.ERROR, "site configuration " + pid + ": policy " + e.getMessage() + "; nothing loaded");
                 return;
             }
         }
         Optional<String> holder = claims.claim(checked, pid, policy, requiredTypes(config.require()));
         if (holder.isPresent()) {
-            LOG.log(System.Logger.Level.ERROR, "site configuration " + pid + ": " + checked + " is already the site of configuration "
+            log.logger().log(System.Logger.Level.ERROR, "site configuration " + pid + ": " + checked + " is already the site of configuration "
                 + holder.get() + "; nothing loaded");
             return;
         }
@@ -96,7 +99,7 @@ public final class SiteComponent {
 
     private void load(SiteConfiguration config) {
         List<Path> sites = List.of(folder);
-        Console console = LoggedConsole.of(LOG, "site " + folder + ": ");
+        Console console = LoggedConsole.of(log.logger(), "site " + folder + ": ");
         synchronized (this) {
             if (closed) {
                 return;
@@ -150,7 +153,7 @@ public final class SiteComponent {
             }
         }
         claims.release(folder, pid);
-        LOG.log(System.Logger.Level.INFO, "site " + folder + ": unloaded (configuration " + pid + " gone or Graft stopping)");
+        log.logger().log(System.Logger.Level.INFO, "site " + folder + ": unloaded (configuration " + pid + " gone or Graft stopping)");
     }
 
     private boolean fromSite(PluginRecord r) {

@@ -29,8 +29,6 @@ import dev.graft.host.internal.build.PluginRecords;
  */
 public final class BundleStarter {
 
-    /** Warnings go to the host's log (System.Logger, which an OSGi Log Service or SLF4J may serve), never to the terminal. */
-    private static final System.Logger LOG = System.getLogger("dev.graft.host");
 
     /**
      * A started bundle with its components, or the reasons it was taken out again.
@@ -67,12 +65,18 @@ public final class BundleStarter {
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private final RetiredRevisions retired;
+    /** Warnings go to the host's log, never to the terminal. */
+    private final System.Logger log;
+    /** The gate of the Servlet Whiteboard while one runs, else {@link RequestGate#OPEN}. */
+    private final java.util.function.Supplier<RequestGate> gate;
     private volatile long componentDeadlineMillis;
     private volatile long startDeadlineMillis;
 
-    public BundleStarter(BundleContext context, ServiceComponentRuntime scr, RetiredRevisions retired, long componentDeadlineMillis,
-        long startDeadlineMillis) {
+    public BundleStarter(BundleContext context, ServiceComponentRuntime scr, RetiredRevisions retired, System.Logger log,
+        java.util.function.Supplier<RequestGate> gate, long componentDeadlineMillis, long startDeadlineMillis) {
         this.context = context;
+        this.log = log;
+        this.gate = gate;
         this.scr = scr;
         this.retired = retired;
         this.componentDeadlineMillis = componentDeadlineMillis;
@@ -163,6 +167,8 @@ public final class BundleStarter {
      * failed or abandoned start too, so it runs on an interrupted thread as well (a site whose
      * configuration goes interrupts its watcher mid-swap): the framework refuses to lock a bundle
      * for a thread whose interrupt flag is set, so the flag is cleared meanwhile and set again after.
+     * When one of them serves in a Servlet Whiteboard, the whiteboard's requests are held back
+     * meanwhile ({@link RequestGate}).
      */
     public void uninstallAll(List<String> names, List<Bundle> bundles) {
         if (bundles.isEmpty()) {
@@ -170,7 +176,12 @@ public final class BundleStarter {
         }
         boolean interrupted = Thread.interrupted();
         try {
-            uninstallAndRefresh(names, bundles);
+            if (bundles.stream().anyMatch(RequestGate::serves)) {
+                gate.get().closedWhile(() -> uninstallEach(names, bundles));
+            } else {
+                uninstallEach(names, bundles);
+            }
+            refresh(bundles);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -178,7 +189,7 @@ public final class BundleStarter {
         }
     }
 
-    private void uninstallAndRefresh(List<String> names, List<Bundle> bundles) {
+    private void uninstallEach(List<String> names, List<Bundle> bundles) {
         for (int i = 0; i < bundles.size(); i++) {
             Bundle bundle = bundles.get(i);
             retired.retiring(names.get(i), bundle);
@@ -187,10 +198,9 @@ public final class BundleStarter {
                     bundle.uninstall();
                 }
             } catch (BundleException | IllegalStateException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot uninstall " + bundle.getLocation() + ": " + e.getMessage(), e);
+                log.log(System.Logger.Level.WARNING, "cannot uninstall " + bundle.getLocation() + ": " + e.getMessage(), e);
             }
         }
-        refresh(bundles);
     }
 
     void refresh(List<Bundle> bundles) {

@@ -3,35 +3,51 @@ package dev.graft.test.it.host;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-/** The messages the host logs through System.Logger (java.util.logging underneath), while open. */
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.log.LogEntry;
+import org.osgi.service.log.LogLevel;
+import org.osgi.service.log.LogListener;
+import org.osgi.service.log.LogReaderService;
+import org.osgi.service.log.admin.LoggerAdmin;
+import org.osgi.service.log.admin.LoggerContext;
+
+/**
+ * The messages the host logs, while open: through the OSGi Log Service of the runtime (Felix Log
+ * on Felix, the framework's own on Equinox), where Graft sends them when there is one. The host's
+ * logger is set to INFO meanwhile (a Log Service logs WARN and above by default).
+ */
 final class HostLog implements AutoCloseable {
 
-    private final Logger logger = Logger.getLogger("dev.graft.host");
     private final List<String> messages = new CopyOnWriteArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            messages.add(record.getMessage());
-        }
+    private final LogListener listener = this::logged;
+    private final BundleContext context;
+    private final ServiceReference<LogReaderService> readerReference;
+    private final LogReaderService reader;
+    private final LoggerContext hostContext;
+    private final Map<String, LogLevel> levelsBefore;
 
-        @Override
-        public void flush() {
-        }
+    HostLog(BundleContext context) {
+        this.context = context;
+        ServiceReference<LoggerAdmin> adminReference = context.getServiceReference(LoggerAdmin.class);
+        hostContext = context.getService(adminReference).getLoggerContext("dev.graft.host");
+        levelsBefore = hostContext.getLogLevels();
+        hostContext.setLogLevels(Map.of("dev.graft.host", LogLevel.INFO));
+        context.ungetService(adminReference);
+        readerReference = context.getServiceReference(LogReaderService.class);
+        reader = context.getService(readerReference);
+        reader.addLogListener(listener);
+    }
 
-        @Override
-        public void close() {
+    private void logged(LogEntry entry) {
+        if ("dev.graft.host".equals(entry.getLoggerName())) {
+            messages.add(entry.getMessage());
         }
-    };
-
-    HostLog() {
-        logger.addHandler(handler);
     }
 
     /** Waits until a message holding all the parts is logged; returns it. */
@@ -59,6 +75,8 @@ final class HostLog implements AutoCloseable {
 
     @Override
     public void close() {
-        logger.removeHandler(handler);
+        reader.removeLogListener(listener);
+        context.ungetService(readerReference);
+        hostContext.setLogLevels(levelsBefore);
     }
 }

@@ -64,7 +64,7 @@ class LoaderIT {
         Path examples = Path.of(context.getProperty("graft.examples"));
         List<PluginRecord> records = loader.loadAll(new LoadOptions(List.of(examples), List.of(), false));
         assertEquals("greeter-api", records.get(0).name());
-        assertEquals(List.of("bonjour", "greeter-api", "greetings", "hello", "uptime", "wordwrap"),
+        assertEquals(List.of("bonjour", "greeter-api", "greetings", "hello", "uptime", "web", "wordwrap"),
             records.stream().map(PluginRecord::name).sorted().toList());
         for (PluginRecord r : records) {
             assertEquals(PluginState.ACTIVE, r.state(), () -> r.name() + ": " + r.problems());

@@ -59,7 +59,7 @@ class SiteConfigurationIT {
 
     @BeforeEach
     void listen() {
-        log = new HostLog();
+        log = new HostLog(context);
     }
 
     @AfterEach
