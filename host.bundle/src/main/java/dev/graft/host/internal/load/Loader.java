@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
@@ -53,6 +54,7 @@ import dev.graft.host.internal.plan.SiteOptions;
 import dev.graft.host.internal.plan.SiteScanner;
 import dev.graft.host.internal.plan.Waves;
 import dev.graft.host.internal.start.BundleStarter;
+import dev.graft.host.internal.start.ConfigurationBinding;
 import dev.graft.host.internal.start.RecordKeeper;
 import dev.graft.host.internal.start.RetiredRevisions;
 import dev.graft.host.internal.swap.Dependants;
@@ -78,6 +80,8 @@ public final class Loader implements PluginLoader {
     ServiceComponentRuntime scr;
     @Reference
     SiteClaims claims;
+    @Reference
+    ConfigurationAdmin configurationAdmin;
     /** Held so that no plugin is installed before a swap may install its new version beside the old one. */
     @Reference(target = "(component.name=" + SideBySideVersions.NAME + ")")
     CollisionHook sideBySide;
@@ -87,6 +91,8 @@ public final class Loader implements PluginLoader {
     private PluginBuilder builder;
     private ExecutorService builders;
     private final Map<String, Path> folders = new HashMap<>();
+    /** The deployment's configuration folder each plugin was loaded with, for its swaps and reconfigurations. */
+    private final Map<String, Path> deployments = new ConcurrentHashMap<>();
     /** Plugins last loaded without the cache: their reloads and swaps do not use it either. */
     private final Set<String> uncached = ConcurrentHashMap.newKeySet();
     private final RetiredRevisions retired = new RetiredRevisions();
@@ -94,7 +100,8 @@ public final class Loader implements PluginLoader {
     @Activate
     void activate(BundleContext bundleContext, LoaderConfiguration config) {
         context = bundleContext;
-        starter = new BundleStarter(context, scr, retired, config.componentDeadlineMillis(), config.startDeadlineMillis());
+        starter = new BundleStarter(context, scr, retired, new ConfigurationBinding(configurationAdmin, context, System::getenv),
+            config.componentDeadlineMillis(), config.startDeadlineMillis());
         builder = new PluginBuilder(compiler, cache);
         int threads = config.parallelBuilds() > 0 ? config.parallelBuilds() : Runtime.getRuntime().availableProcessors();
         builders = Executors.newFixedThreadPool(threads, r -> {
@@ -131,6 +138,9 @@ public final class Loader implements PluginLoader {
         Map<String, PluginRecord> byName = new HashMap<>();
         List<Installed> deferred = new ArrayList<>();
         List<List<FoundPlugin>> waves = Waves.of(plan.plugins());
+        for (FoundPlugin p : plan.plugins()) {
+            options.config().ifPresentOrElse(c -> deployments.put(p.name(), c), () -> deployments.remove(p.name()));
+        }
         for (int w = 0; w < waves.size(); w++) {
             boolean laterWaves = w < waves.size() - 1 || !options.jars().isEmpty();
             List<Future<Prepared>> builds = new ArrayList<>();
@@ -249,6 +259,34 @@ public final class Loader implements PluginLoader {
     }
 
     @Override
+    public synchronized SwapResult reconfigure(String name) {
+        long begin = System.nanoTime();
+        Path source = folderOf(name);
+        Optional<PluginRecord> running = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
+        if (source == null) {
+            throw new IllegalArgumentException("no folder is known for plugin " + name);
+        }
+        if (running.isEmpty()) {
+            // not running (it failed, perhaps for this very configuration): a load with the new files
+            return swap(name, source);
+        }
+        PluginRecord old = running.get();
+        Prepared prepared = prepare(source, usesCache(name));
+        List<String> problems = new ArrayList<>(prepared.problems());
+        if (problems.isEmpty() && !prepared.outcome().sourceDigest().equals(old.sourceDigest())) {
+            problems.add(name + "'s sources changed since it was built: swap it instead");
+        }
+        if (problems.isEmpty()) {
+            try {
+                starter.reconfigure(old.location(), prepared.outcome().configurations());
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return new SwapResult(name, problems.isEmpty(), old, problems, List.of(), PluginBuilder.millisSince(begin));
+    }
+
+    @Override
     public SwapResult swap(String name, Path folder) {
         return swap(name, folder, usesCache(name));
     }
@@ -347,7 +385,8 @@ public final class Loader implements PluginLoader {
         } catch (IOException e) {
             return Prepared.failed(plugin.name(), folder, List.of("the site options: " + e.getMessage()));
         }
-        return Prepared.built(folder, builder.build(plugin, options, folder.toString(), useCache));
+        return Prepared.built(folder, builder.build(plugin, options, folder.toString(), useCache,
+            Optional.ofNullable(deployments.get(plugin.name()))));
     }
 
     private PluginRecord install(Prepared prepared, boolean useCache) {
@@ -381,7 +420,7 @@ public final class Loader implements PluginLoader {
                 PluginBuilder.Result outcome = prepared.outcome();
                 unload(outcome.name(), true);
                 requests.add(new BundleStarter.Request(outcome.name(), registry.newLocation(outcome.name(), outcome.locationDigest()),
-                    outcome.bundle()));
+                    outcome.bundle(), outcome.configurations()));
                 byName.put(outcome.name(), prepared);
             } else if (registry.plugin(prepared.name()).filter(Loader::installed).isEmpty()) {
                 registry.record(prepared.failedRecord());
