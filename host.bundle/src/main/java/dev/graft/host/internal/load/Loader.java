@@ -91,8 +91,11 @@ public final class Loader implements PluginLoader {
     private PluginBuilder builder;
     private ExecutorService builders;
     private final Map<String, Path> folders = new HashMap<>();
-    /** The deployment's configuration folder each plugin was loaded with, for its swaps and reconfigurations. */
-    private final Map<String, Path> deployments = new ConcurrentHashMap<>();
+    /**
+     * The deployment's configuration folder of each site, as the last load of the site named it: it
+     * applies to the site's plugins in their loads, swaps and reconfigurations, also under watch.
+     */
+    private final Map<Path, Path> deployments = new ConcurrentHashMap<>();
     /** Plugins last loaded without the cache: their reloads and swaps do not use it either. */
     private final Set<String> uncached = ConcurrentHashMap.newKeySet();
     private final RetiredRevisions retired = new RetiredRevisions();
@@ -138,8 +141,9 @@ public final class Loader implements PluginLoader {
         Map<String, PluginRecord> byName = new HashMap<>();
         List<Installed> deferred = new ArrayList<>();
         List<List<FoundPlugin>> waves = Waves.of(plan.plugins());
-        for (FoundPlugin p : plan.plugins()) {
-            options.config().ifPresentOrElse(c -> deployments.put(p.name(), c), () -> deployments.remove(p.name()));
+        for (Path site : options.sites()) {
+            Path key = site.toAbsolutePath().normalize();
+            options.config().ifPresentOrElse(c -> deployments.put(key, c), () -> deployments.remove(key));
         }
         for (int w = 0; w < waves.size(); w++) {
             boolean laterWaves = w < waves.size() - 1 || !options.jars().isEmpty();
@@ -307,7 +311,7 @@ public final class Loader implements PluginLoader {
         }
         List<PluginRecord> dependants = dependantsOf(old.get());
         if (!dependants.isEmpty()) {
-            SwapResult result = new SetSwap(context, new LoaderParts(compiler, cache, registry, starter, this::usesCache))
+            SwapResult result = new SetSwap(context, new LoaderParts(compiler, cache, registry, starter, this::usesCache, this::deploymentOf))
                 .run(old.get(), oldBundle, source, dependants, useCache, begin);
             if (result.succeeded()) {
                 remember(name, source, useCache);
@@ -386,7 +390,7 @@ public final class Loader implements PluginLoader {
             return Prepared.failed(plugin.name(), folder, List.of("the site options: " + e.getMessage()));
         }
         return Prepared.built(folder, builder.build(plugin, options, folder.toString(), useCache,
-            Optional.ofNullable(deployments.get(plugin.name()))));
+            deploymentOf(folder)));
     }
 
     private PluginRecord install(Prepared prepared, boolean useCache) {
@@ -464,6 +468,11 @@ public final class Loader implements PluginLoader {
             records.add(r);
         });
         return records;
+    }
+
+    private Optional<Path> deploymentOf(Path pluginFolder) {
+        Path site = pluginFolder.toAbsolutePath().normalize().getParent();
+        return site == null ? Optional.empty() : Optional.ofNullable(deployments.get(site));
     }
 
     private Path folderOf(String name) {

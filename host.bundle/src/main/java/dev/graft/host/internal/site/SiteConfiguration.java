@@ -28,4 +28,8 @@ import dev.graft.host.internal.watch.SiteWatcher;
         + "'deny PATTERN' or 'allow PATTERN'; it applies with the compiler's importPolicy and the site's import-policy.txt, "
         + "and a package any of them denies is denied", required = false)
     String policy() default "";
+
+    @AttributeDefinition(description = "A deployment's configuration folder (absolute path): CONFIG/NAME/PID.cfg or .json is laid "
+        + "over the config/ files of plugin NAME of this site, key by key", required = false)
+    String config() default "";
 }

@@ -132,9 +132,9 @@ public final class SetSwap {
             PluginBuilder.millisSince(begin), List.of(), build.diagnostics()), plugin, folder);
     }
 
-    /** A member's build with its own configurations (a deployment's folder is not applied in a set swap). */
-    private static BuildStep configured(PluginBuilder.Result built, dev.graft.compiler.SourcePlugin plugin, java.nio.file.Path folder) {
-        PluginBuilder.Result r = PluginBuilder.configured(built, plugin, java.util.Optional.empty(), folder.toString());
+    /** A member's build with its configurations (its own, with its site's deployment folder laid over them). */
+    private BuildStep configured(PluginBuilder.Result built, dev.graft.compiler.SourcePlugin plugin, java.nio.file.Path folder) {
+        PluginBuilder.Result r = PluginBuilder.configured(built, plugin, parts.deploymentOf().apply(folder), folder.toString());
         return r.succeeded() ? new BuildStep(r, null) : new BuildStep(null, r.problems());
     }
 
@@ -183,7 +183,7 @@ public final class SetSwap {
         Set<Long> oldIds = new HashSet<>();
         for (Member m : members) {
             String location = parts.registry().newLocation(m.outcome().name(), m.outcome().locationDigest());
-            requests.add(new BundleStarter.Request(m.outcome().name(), location, m.outcome().bundle()));
+            requests.add(new BundleStarter.Request(m.outcome().name(), location, m.outcome().bundle(), m.outcome().configurations()));
             locations.add(location);
             oldIds.add(m.old().bundleId());
         }
