@@ -183,6 +183,30 @@ class PluginConfigurationIT {
         assertEquals("rate=9:Integer mode=gross label=VAT", valueOf(refs("(plugin=tax)").get(0)));
     }
 
+    @Test
+    void aSwapOfTheSourcesGivesTheNewBundleTheConfiguration() throws Exception {
+        Path folder = ConfigPlugins.tax("tax").file("config/t.tax.cfg", TAX_CFG).writeTo(tmp);
+        PluginRecord loaded = loader.load(folder, false);
+        awaitValue("(plugin=tax)", "rate=7:Integer mode=gross label=VAT");
+        PluginSources.from(folder).edit("src/t/tax/Tax.java", s -> s + "\n// version 2\n").writeTo(tmp);
+        SwapResult swapped = loader.swap("tax", folder);
+        assertTrue(swapped.succeeded(), swapped.problems()::toString);
+        assertTrue(swapped.plugin().bundleId() != loaded.bundleId());
+        assertEquals(swapped.plugin().location(), admin.listConfigurations("(service.pid=t.tax)")[0].getBundleLocation());
+        awaitValue("(plugin=tax)", "rate=7:Integer mode=gross label=VAT");
+    }
+
+    @Test
+    void aMetatypeWithADocumentTypeIsRefusedNotExpanded() throws Exception {
+        PluginRecord r = loader.load(ConfigPlugins.tax("tax").file("config/t.tax.cfg", TAX_CFG)
+            .file("resources/OSGI-INF/metatype/evil.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE m [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<metatype:MetaData xmlns:metatype=\"http://www.osgi.org/xmlns/metatype/v1.4.0\"><OCD id=\"x\" name=\"&e;\"/></metatype:MetaData>\n")
+            .writeTo(tmp), false);
+        assertEquals(PluginState.FAILED, r.state());
+        assertTrue(r.problems().stream().anyMatch(p -> p.contains("the bundle's metatype cannot be read") && p.contains("DOCTYPE")),
+            r.problems()::toString);
+    }
+
     private void assertRefused(String cfg, String expected) throws Exception {
         PluginRecord r = loader.load(ConfigPlugins.tax("tax").file("config/t.tax.cfg", cfg).writeTo(tmp), false);
         assertEquals(PluginState.FAILED, r.state());
