@@ -207,6 +207,26 @@ class PluginConfigurationIT {
             r.problems()::toString);
     }
 
+    @Test
+    void aSiteByConfigurationTakesItsDeploymentFolderFromItsConfigProperty() throws Exception {
+        Path deployment = Files.createDirectories(tmp.resolve("deploy/tax"));
+        Files.writeString(deployment.resolve("t.tax.cfg"), "rate = 11\n");
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        ConfigPlugins.tax("tax").file("config/t.tax.cfg", TAX_CFG).writeTo(site);
+        Configuration c = admin.createFactoryConfiguration("dev.graft.site", "?");
+        try {
+            java.util.Hashtable<String, Object> p = new java.util.Hashtable<>();
+            p.put("path", site.toString());
+            p.put("watch", false);
+            p.put("config", tmp.resolve("deploy").toString());
+            c.update(p);
+            awaitValue("(plugin=tax)", "rate=11:Integer mode=gross label=VAT");
+        } finally {
+            c.delete();
+        }
+        awaitCondition("(plugin=tax)", () -> refs("(plugin=tax)").isEmpty());
+    }
+
     private void assertRefused(String cfg, String expected) throws Exception {
         PluginRecord r = loader.load(ConfigPlugins.tax("tax").file("config/t.tax.cfg", cfg).writeTo(tmp), false);
         assertEquals(PluginState.FAILED, r.state());
