@@ -26,7 +26,7 @@ final class RunCommand extends Command {
 
     RunCommand(CommandServices host, CountDownLatch stopped) {
         super("run",
-            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--policy FILE] [--jar FILE]... [--once | --watch [--debounce MS] [--poll MS]] [--config DIR] [--no-cache] [--verbose]",
+            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--policy FILE] [--jar FILE]... [--config DIR] [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]",
             "load every plugin of the sites, print what loaded, and keep running until Ctrl-C",
             """
                 Options:
