@@ -103,7 +103,9 @@ public final class SourcePlugin {
      * The source digest: SHA-256, in lower-case hex, over every file in path order, each as its
      * path in UTF-8, a zero byte, its length in decimal ASCII, a zero byte and its bytes. The name
      * is not part of it. It is the value of the {@link ProvenanceHeaders#SOURCE_DIGEST} header and
-     * the part of the cache key that stands for the sources.
+     * the part of the cache key that stands for the sources. The configuration files under
+     * {@code config/} are not part of it: they are applied through Configuration Admin, never
+     * compiled or packaged, so editing one needs no new build.
      *
      * @return the digest in hex
      */
@@ -124,6 +126,9 @@ public final class SourcePlugin {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            if (e.getKey().startsWith(PluginConfigurations.FOLDER)) {
+                continue;
+            }
             sha.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(Integer.toString(e.getValue().length).getBytes(java.nio.charset.StandardCharsets.US_ASCII));

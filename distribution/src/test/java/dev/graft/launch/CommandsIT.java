@@ -75,7 +75,7 @@ class CommandsIT {
         GraftProcess.Result r = GraftProcess.run(tmp, "check", "--format", "json", dir);
         assertEquals(1, r.exitCode());
         assertEquals("{\"plugins\":[{\"name\":\"broken\",\"folder\":\"" + dir + "\",\"ok\":false,\"diagnostics\":[{\"file\":\"" + dir
-            + "/src/b/Broken.java\",\"line\":4,\"column\":13,\"severity\":\"error\",\"message\":\"Type mismatch: cannot convert from String to int\"}]}]}",
+            + "/src/b/Broken.java\",\"line\":4,\"column\":13,\"severity\":\"error\",\"message\":\"Type mismatch: cannot convert from String to int\"}],\"configurations\":[]}]}",
             r.out().strip());
     }
 

@@ -149,6 +149,20 @@ public interface PluginLoader {
     SwapResult swap(String name, Path folder, boolean useCache);
 
     /**
+     * Applies a loaded plugin's configuration files again: its {@code config/} folder, with the
+     * deployment's folder it was loaded with laid over it, checked against its bundle's metatype,
+     * handed to Configuration Admin for the running bundle. No build, no new bundle: its
+     * components are modified or reactivated as Declarative Services decides. When a file has an
+     * error, or its sources changed since it was built, nothing is applied and the plugin keeps
+     * its configuration. A plugin that is not running is loaded, as {@link #swap(String, Path)} does.
+     *
+     * @param name the plugin's name
+     * @return the plugin's record (the same bundle) and the problems, if any
+     * @throws IllegalArgumentException when no folder is known for the plugin
+     */
+    SwapResult reconfigure(String name);
+
+    /**
      * What {@link #swap(String, Path)} would do, without building or installing anything: the
      * loaded plugins that would be swapped with the plugin, and how each would be built.
      *

@@ -1,6 +1,8 @@
 package dev.graft.host.internal.build;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 
 import dev.graft.cache.CacheEntry;
@@ -11,15 +13,27 @@ import dev.graft.compiler.Build;
 import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.PluginCompiler;
+import dev.graft.compiler.PluginConfiguration;
+import dev.graft.compiler.PluginConfigurations;
 import dev.graft.compiler.SourcePlugin;
 import dev.graft.host.internal.output.DiagnosticText;
 
 /** Turns a source plugin into bundle bytes: from the cache when it holds a valid entry, else by compiling (and storing). */
 public final class PluginBuilder {
 
-    /** What building gave: the bundle, or the problems that stopped it. */
+    /**
+     * What building gave: the bundle, or the problems that stopped it.
+     *
+     * @param configurations the plugin's configurations (its own with the deployment's laid over
+     *        them), checked against the bundle's metatype, with typed values
+     */
     public record Result(String name, byte[] bundle, boolean fromCache, String sourceDigest, long millis, List<String> problems,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics, List<PluginConfiguration> configurations) {
+
+        public Result(String name, byte[] bundle, boolean fromCache, String sourceDigest, long millis, List<String> problems,
+            List<Diagnostic> diagnostics) {
+            this(name, bundle, fromCache, sourceDigest, millis, problems, diagnostics, List.of());
+        }
 
         public boolean succeeded() {
             return bundle != null;
@@ -39,7 +53,55 @@ public final class PluginBuilder {
         this.cache = cache;
     }
 
-    public Result build(SourcePlugin plugin, CompileOptions options, String displayFolder, boolean useCache) {
+    public Result build(SourcePlugin plugin, CompileOptions options, String displayFolder, boolean useCache, Optional<Path> deployment) {
+        return configured(build(plugin, options, displayFolder, useCache), plugin, deployment, displayFolder);
+    }
+
+    /**
+     * A build with the plugin's configurations: its {@code config/} files, with the deployment's
+     * files for it ({@code DEPLOYMENT/NAME/}) laid over them key by key, checked against the
+     * bundle's metatype. A configuration with an error fails the build, so the plugin does not start.
+     */
+    public static Result configured(Result built, SourcePlugin plugin, Optional<Path> deployment, String displayFolder) {
+        if (!built.succeeded()) {
+            return built;
+        }
+        PluginConfigurations.Result own = PluginConfigurations.read(plugin);
+        List<Diagnostic> diagnostics = new ArrayList<>(own.diagnostics());
+        List<PluginConfiguration> merged = own.configurations();
+        if (deployment.isPresent()) {
+            Path folder = deployment.get().resolve(plugin.name());
+            PluginConfigurations.Result theirs = PluginConfigurations.read(folder);
+            theirs.diagnostics().forEach(d -> diagnostics.add(relocated(d, folder)));
+            merged = PluginConfigurations.overridden(merged, theirs.configurations().stream().map(c -> relocated(c, folder)).toList());
+        }
+        if (merged.isEmpty() && diagnostics.isEmpty()) {
+            return built;
+        }
+        PluginConfigurations.Result checked = PluginConfigurations.check(merged, built.bundle());
+        diagnostics.addAll(checked.diagnostics());
+        List<Diagnostic> all = new ArrayList<>(built.diagnostics());
+        all.addAll(diagnostics);
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            Result failed = failed(built.name(), built.sourceDigest(), System.nanoTime() - built.millis() * 1_000_000L, all, displayFolder);
+            return failed;
+        }
+        return new Result(built.name(), built.bundle(), built.fromCache(), built.sourceDigest(), built.millis(), built.problems(), all,
+            checked.configurations());
+    }
+
+    /** A deployment file's diagnostic, named by its full path (it is not in the plugin folder). */
+    private static Diagnostic relocated(Diagnostic d, Path folder) {
+        return new Diagnostic(d.severity(), folder.resolve(d.file()).toString(), d.line(), d.column(), d.message(), d.sourceLine());
+    }
+
+    private static PluginConfiguration relocated(PluginConfiguration c, Path folder) {
+        String file = folder.resolve(c.file()).toString();
+        return new PluginConfiguration(file, c.pid(), c.factoryName(), c.properties().stream()
+            .map(p -> new PluginConfiguration.Property(p.key(), p.value(), p.typed(), folder.resolve(p.file()).toString(), p.line())).toList());
+    }
+
+    private Result build(SourcePlugin plugin, CompileOptions options, String displayFolder, boolean useCache) {
         long start = System.nanoTime();
         CacheKey key = null;
         if (useCache) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -16,7 +17,9 @@ import dev.graft.compiler.CheckResult;
 import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.Diagnostic;
 import dev.graft.compiler.SourceException;
+import dev.graft.compiler.PluginConfiguration;
 import dev.graft.compiler.SourcePlugin;
+import dev.graft.host.internal.build.PluginBuilder;
 import dev.graft.host.FoundPlugin;
 import dev.graft.host.GraftMain;
 import dev.graft.host.LoadPlan;
@@ -31,10 +34,11 @@ import dev.graft.host.internal.plan.SiteOptions;
 final class CheckCommand extends Command {
 
     private final CommandServices host;
+    private Optional<Path> deployment = Optional.empty();
 
     CheckCommand(CommandServices host) {
         super("check",
-            "graft check [--format text|json] [--policy FILE] DIR...",
+            "graft check [--format text|json] [--policy FILE] [--config DIR] DIR...",
             "compile and analyse plugins and say whether they would resolve, without installing them",
             """
                 Prints every diagnostic as javac does (file:line:col: error: message, the source line and a
@@ -44,13 +48,19 @@ final class CheckCommand extends Command {
     
                 Options:
                   --format text|json   the output format (default: text)
-                  --policy FILE        the import policy (see graft run --help)""");
+                  --policy FILE        the import policy (see graft run --help)
+                  --config DIR         a deployment's configuration folder (see graft run --help): its
+                                       files are laid over the plugin's config/ files before the check
+
+                A plugin's configuration files (config/PID.cfg, config/PID.json, FACTORYPID~NAME.*) are
+                checked against the metatype its bundle declares, and the effective values are listed,
+                each with the file and line it comes from (a value from ${env:...} shows as ***).""");
         this.host = host;
     }
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--format", PolicySettings.OPTION), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("--format", PolicySettings.OPTION, "--config"), Set.of());
         String format = a.one("--format", "text");
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be text or json, not " + format);
@@ -64,6 +74,8 @@ final class CheckCommand extends Command {
             console.err().println("graft check: " + e.getMessage());
             return GraftMain.EXIT_FAILED;
         }
+        String configDir = a.one("--config", "");
+        deployment = configDir.isEmpty() ? Optional.empty() : Optional.of(Path.of(configDir).toAbsolutePath().normalize());
         List<Checked> results = new ArrayList<>();
         List<Build> batch = new ArrayList<>();
         Set<Path> inBatch = new HashSet<>();
@@ -164,10 +176,19 @@ final class CheckCommand extends Command {
                 "the site options: " + e.getMessage())), false);
         }
         CheckResult result = host.compiler().check(plugin, options, List.copyOf(batch));
-        if (result.ok()) {
-            batch.add(host.compiler().compile(plugin, options, List.copyOf(batch)));
+        if (!result.ok()) {
+            return new Checked(dir, plugin.name(), result.diagnostics(), false);
         }
-        return new Checked(dir, plugin.name(), result.diagnostics(), result.ok());
+        Build build = host.compiler().compile(plugin, options, List.copyOf(batch));
+        batch.add(build);
+        if (!build.succeeded()) {
+            return new Checked(dir, plugin.name(), result.diagnostics(), true);
+        }
+        PluginBuilder.Result configured = PluginBuilder.configured(new PluginBuilder.Result(plugin.name(), build.bundle().orElseThrow(), false,
+            build.sourceDigest(), 0, List.of(), List.of()), plugin, deployment, dir);
+        List<Diagnostic> all = new ArrayList<>(result.diagnostics());
+        all.addAll(configured.diagnostics());
+        return new Checked(dir, plugin.name(), all, configured.succeeded(), configured.configurations());
     }
 
     private static void text(List<Checked> results, Console console) {
@@ -181,6 +202,14 @@ final class CheckCommand extends Command {
             }
         }
         for (Checked c : results) {
+            for (PluginConfiguration config : c.configurations()) {
+                console.out().println(c.name() + ": configuration " + config.id() + (config.isFactory() ? " (factory)" : ""));
+                for (PluginConfiguration.Property p : config.properties()) {
+                    console.out().println("  " + p.key() + " = " + PluginConfiguration.shown(p.value()) + "   (" + origin(c.dir(), p) + ")");
+                }
+            }
+        }
+        for (Checked c : results) {
             console.err().println("graft: " + c.name() + (c.ok() ? " ok" : " has errors"));
         }
         console.err().println("graft: " + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"));
@@ -191,16 +220,35 @@ final class CheckCommand extends Command {
         for (Checked c : results) {
             StringJoiner diagnostics = new StringJoiner(",", "[", "]");
             for (Diagnostic d : c.diagnostics()) {
-                diagnostics.add("{\"file\":" + Json.string(d.file().isEmpty() ? "" : c.dir() + "/" + d.file()) + ",\"line\":" + d.line()
+                diagnostics.add("{\"file\":" + Json.string(d.file().isEmpty() ? "" : d.file().startsWith("/") ? d.file() : c.dir() + "/" + d.file()) + ",\"line\":" + d.line()
                     + ",\"column\":" + d.column() + ",\"severity\":" + Json.string(d.severity().name().toLowerCase(java.util.Locale.ROOT))
                     + ",\"message\":" + Json.string(d.message()) + "}");
             }
+            StringJoiner configurations = new StringJoiner(",", "[", "]");
+            for (PluginConfiguration config : c.configurations()) {
+                StringJoiner properties = new StringJoiner(",", "[", "]");
+                for (PluginConfiguration.Property p : config.properties()) {
+                    properties.add("{\"key\":" + Json.string(p.key()) + ",\"value\":" + Json.string(PluginConfiguration.shown(p.value()))
+                        + ",\"from\":" + Json.string(origin(c.dir(), p)) + "}");
+                }
+                configurations.add("{\"pid\":" + Json.string(config.pid()) + ",\"factoryName\":" + Json.string(config.factoryName().orElse(""))
+                    + ",\"properties\":" + properties + "}");
+            }
             plugins.add("{\"name\":" + Json.string(c.name()) + ",\"folder\":" + Json.string(c.dir()) + ",\"ok\":" + c.ok()
-                + ",\"diagnostics\":" + diagnostics + "}");
+                + ",\"diagnostics\":" + diagnostics + ",\"configurations\":" + configurations + "}");
         }
         return plugins.toString();
     }
 
-    private record Checked(String dir, String name, List<Diagnostic> diagnostics, boolean ok) {
+    private record Checked(String dir, String name, List<Diagnostic> diagnostics, boolean ok, List<PluginConfiguration> configurations) {
+
+        Checked(String dir, String name, List<Diagnostic> diagnostics, boolean ok) {
+            this(dir, name, diagnostics, ok, List.of());
+        }
+    }
+
+    /** Where a property's value comes from, relative to the plugin folder unless it is a deployment's file. */
+    private static String origin(String dir, PluginConfiguration.Property p) {
+        return (p.file().startsWith("/") ? p.file() : dir + "/" + p.file()) + ":" + p.line();
     }
 }

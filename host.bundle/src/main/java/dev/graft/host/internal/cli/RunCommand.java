@@ -31,7 +31,7 @@ final class RunCommand extends Command {
 
     RunCommand(CommandServices host, CountDownLatch stopped) {
         super("run",
-            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--policy FILE] [--jar FILE]... [--http [HOST:]PORT] [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]",
+            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--policy FILE] [--jar FILE]... [--http [HOST:]PORT] [--config DIR] [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]",
             "load every plugin of the sites, print what loaded, and keep running until Ctrl-C",
             """
                 Options:
@@ -65,6 +65,8 @@ final class RunCommand extends Command {
                   --debounce MS act on a folder once it has been quiet this long (default 200)
                   --poll MS     look at the sites every MS ms instead of using file-system events
                                 (used anyway where those are not available, every 500 ms)
+                  --config DIR  a deployment's configuration files: DIR/NAME/PID.cfg (or .json) is laid
+                                over plugin NAME's own config/PID.cfg key by key (see README)
                   --no-cache    compile every plugin, neither reading nor writing the cache
                   --verbose     also print the stack of each thread stuck in a plugin's start
 
@@ -79,7 +81,7 @@ final class RunCommand extends Command {
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", CommandServices.CACHE_MAX_ENTRIES, PolicySettings.OPTION, "--jar", "--debounce", "--poll", HttpWhiteboard.OPTION),
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", CommandServices.CACHE_MAX_ENTRIES, PolicySettings.OPTION, "--jar", "--debounce", "--poll", HttpWhiteboard.OPTION, "--config"),
             Set.of("--once", "--no-cache", "--watch", "--verbose"));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));
@@ -217,7 +219,8 @@ final class RunCommand extends Command {
         List<PluginRecord> records;
         ServiceRegistration<PluginListener> progress = host.context().registerService(PluginListener.class, new Progress(console), null);
         try {
-            records = host.loader().loadAll(plan, new LoadOptions(sites, jars, !a.has("--no-cache")));
+            records = host.loader().loadAll(plan, new LoadOptions(sites, jars, !a.has("--no-cache"),
+                a.one("--config", "").isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(a.one("--config", "")))));
         } finally {
             progress.unregister();
         }

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -57,6 +58,7 @@ import dev.graft.host.internal.plan.SiteOptions;
 import dev.graft.host.internal.plan.SiteScanner;
 import dev.graft.host.internal.plan.Waves;
 import dev.graft.host.internal.start.BundleStarter;
+import dev.graft.host.internal.start.ConfigurationBinding;
 import dev.graft.host.internal.start.RecordKeeper;
 import dev.graft.host.internal.start.RequestGate;
 import dev.graft.host.internal.start.RetiredRevisions;
@@ -88,6 +90,8 @@ public final class Loader implements PluginLoader {
     /** The Servlet Whiteboard's gate, while one runs: a swap holds its requests back as the old version leaves. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile RequestGate gate;
+    @Reference
+    ConfigurationAdmin configurationAdmin;
     /** Held so that no plugin is installed before a swap may install its new version beside the old one. */
     @Reference(target = "(component.name=" + SideBySideVersions.NAME + ")")
     CollisionHook sideBySide;
@@ -97,6 +101,11 @@ public final class Loader implements PluginLoader {
     private PluginBuilder builder;
     private ExecutorService builders;
     private final Map<String, Path> folders = new HashMap<>();
+    /**
+     * The deployment's configuration folder of each site, as the last load of the site named it: it
+     * applies to the site's plugins in their loads, swaps and reconfigurations, also under watch.
+     */
+    private final Map<Path, Path> deployments = new ConcurrentHashMap<>();
     /** Plugins last loaded without the cache: their reloads and swaps do not use it either. */
     private final Set<String> uncached = ConcurrentHashMap.newKeySet();
     private final RetiredRevisions retired = new RetiredRevisions();
@@ -109,7 +118,8 @@ public final class Loader implements PluginLoader {
     @Activate
     void activate(BundleContext bundleContext, LoaderConfiguration config) {
         context = bundleContext;
-        starter = new BundleStarter(context, scr, retired, log.logger(), this::requestGate, config.componentDeadlineMillis(),
+        starter = new BundleStarter(context, scr, retired, log.logger(), this::requestGate,
+            new ConfigurationBinding(configurationAdmin, context, System::getenv), config.componentDeadlineMillis(),
             config.startDeadlineMillis());
         builder = new PluginBuilder(compiler, cache);
         int threads = config.parallelBuilds() > 0 ? config.parallelBuilds() : Runtime.getRuntime().availableProcessors();
@@ -156,6 +166,10 @@ public final class Loader implements PluginLoader {
         // jars of the options that the plan was made without: loaded last, as they were before they took part in plans
         List<Path> unplanned = options.jars().stream()
             .filter(jar -> plan.plugins().stream().noneMatch(p -> p.prebuilt() && p.folder().equals(jar))).toList();
+        for (Path site : options.sites()) {
+            Path key = site.toAbsolutePath().normalize();
+            options.config().ifPresentOrElse(c -> deployments.put(key, c), () -> deployments.remove(key));
+        }
         for (int w = 0; w < waves.size(); w++) {
             boolean laterWaves = w < waves.size() - 1 || !unplanned.isEmpty();
             List<Future<Prepared>> builds = new ArrayList<>();
@@ -274,6 +288,34 @@ public final class Loader implements PluginLoader {
     }
 
     @Override
+    public synchronized SwapResult reconfigure(String name) {
+        long begin = System.nanoTime();
+        Path source = folderOf(name);
+        Optional<PluginRecord> running = registry.plugin(name).filter(r -> r.state() == PluginState.ACTIVE);
+        if (source == null) {
+            throw new IllegalArgumentException("no folder is known for plugin " + name);
+        }
+        if (running.isEmpty()) {
+            // not running (it failed, perhaps for this very configuration): a load with the new files
+            return swap(name, source);
+        }
+        PluginRecord old = running.get();
+        Prepared prepared = prepare(source, usesCache(name));
+        List<String> problems = new ArrayList<>(prepared.problems());
+        if (problems.isEmpty() && !prepared.outcome().sourceDigest().equals(old.sourceDigest())) {
+            problems.add(name + "'s sources changed since it was built: swap it instead");
+        }
+        if (problems.isEmpty()) {
+            try {
+                starter.reconfigure(old.location(), prepared.outcome().configurations());
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return new SwapResult(name, problems.isEmpty(), old, problems, List.of(), PluginBuilder.millisSince(begin));
+    }
+
+    @Override
     public SwapResult swap(String name, Path folder) {
         return swap(name, folder, usesCache(name));
     }
@@ -294,7 +336,7 @@ public final class Loader implements PluginLoader {
         }
         List<PluginRecord> dependants = dependantsOf(old.get());
         if (!dependants.isEmpty()) {
-            SwapResult result = new SetSwap(context, new LoaderParts(compiler, cache, registry, starter, this::usesCache))
+            SwapResult result = new SetSwap(context, new LoaderParts(compiler, cache, registry, starter, this::usesCache, this::deploymentOf))
                 .run(old.get(), oldBundle, source, dependants, useCache, begin);
             if (result.succeeded()) {
                 remember(name, source, useCache);
@@ -385,7 +427,7 @@ public final class Loader implements PluginLoader {
         } catch (IOException e) {
             return Prepared.failed(plugin.name(), folder, List.of("the site options: " + e.getMessage()));
         }
-        PluginBuilder.Result outcome = builder.build(plugin, options, folder.toString(), useCache);
+        PluginBuilder.Result outcome = builder.build(plugin, options, folder.toString(), useCache, deploymentOf(folder));
         Path site = folder.toAbsolutePath().normalize().getParent();
         List<String> required = site == null ? List.of() : claims.required(site);
         if (outcome.succeeded() && !required.isEmpty()) {
@@ -428,7 +470,7 @@ public final class Loader implements PluginLoader {
                 PluginBuilder.Result outcome = prepared.outcome();
                 unload(outcome.name(), true);
                 requests.add(new BundleStarter.Request(outcome.name(), registry.newLocation(outcome.name(), outcome.locationDigest()),
-                    outcome.bundle()));
+                    outcome.bundle(), outcome.configurations()));
                 byName.put(outcome.name(), prepared);
             } else if (registry.plugin(prepared.name()).filter(Loader::installed).isEmpty()) {
                 registry.record(prepared.failedRecord());
@@ -472,6 +514,11 @@ public final class Loader implements PluginLoader {
             records.add(r);
         });
         return records;
+    }
+
+    private Optional<Path> deploymentOf(Path pluginFolder) {
+        Path site = pluginFolder.toAbsolutePath().normalize().getParent();
+        return site == null ? Optional.empty() : Optional.ofNullable(deployments.get(site));
     }
 
     private Path folderOf(String name) {

@@ -62,7 +62,7 @@ public final class DiagnosticText {
     }
 
     private static String join(String prefix, String file) {
-        if (prefix.isEmpty()) {
+        if (prefix.isEmpty() || file.startsWith("/")) {
             return file;
         }
         return prefix.endsWith("/") ? prefix + file : prefix + "/" + file;

@@ -110,7 +110,8 @@ public final class SiteComponent {
         }
         LoadPlan plan = loader.plan(sites);
         plan.problems().forEach(p -> console.err().println(p));
-        List<PluginRecord> records = loader.loadAll(plan, new LoadOptions(sites, List.of(), true));
+        List<PluginRecord> records = loader.loadAll(plan, new LoadOptions(sites, List.of(), true,
+            config.config().isBlank() ? Optional.empty() : Optional.of(Path.of(config.config()))));
         long failed = 0;
         for (PluginRecord r : records) {
             if (r.state() != PluginState.ACTIVE) {

@@ -33,4 +33,8 @@ import dev.graft.host.internal.watch.SiteWatcher;
         + "a list or one comma-separated value): a plugin whose bundle declares no component providing one is refused after "
         + "the compile and before the install", required = false)
     String[] require() default {};
+
+    @AttributeDefinition(description = "A deployment's configuration folder (absolute path): CONFIG/NAME/PID.cfg or .json is laid "
+        + "over the config/ files of plugin NAME of this site, key by key", required = false)
+    String config() default "";
 }

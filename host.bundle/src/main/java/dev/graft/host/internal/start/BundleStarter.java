@@ -15,6 +15,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
+import dev.graft.compiler.PluginConfiguration;
 import dev.graft.host.ComponentState;
 import dev.graft.host.PluginRecord;
 import dev.graft.host.internal.build.PluginBuilder;
@@ -58,8 +59,16 @@ public final class BundleStarter {
         }
     }
 
-    /** One plugin bundle to install under its fresh location and start. */
-    public record Request(String name, String location, byte[] jar) {
+    /**
+     * One plugin bundle to install under its fresh location and start.
+     *
+     * @param configurations its checked configurations, bound to the location before the install
+     */
+    public record Request(String name, String location, byte[] jar, List<PluginConfiguration> configurations) {
+
+        public Request(String name, String location, byte[] jar) {
+            this(name, location, jar, List.of());
+        }
     }
 
     private final BundleContext context;
@@ -69,14 +78,17 @@ public final class BundleStarter {
     private final System.Logger log;
     /** The gate of the Servlet Whiteboard while one runs, else {@link RequestGate#OPEN}. */
     private final java.util.function.Supplier<RequestGate> gate;
+    private final ConfigurationBinding configurations;
     private volatile long componentDeadlineMillis;
     private volatile long startDeadlineMillis;
 
     public BundleStarter(BundleContext context, ServiceComponentRuntime scr, RetiredRevisions retired, System.Logger log,
-        java.util.function.Supplier<RequestGate> gate, long componentDeadlineMillis, long startDeadlineMillis) {
+        java.util.function.Supplier<RequestGate> gate, ConfigurationBinding configurations, long componentDeadlineMillis,
+        long startDeadlineMillis) {
         this.context = context;
         this.log = log;
         this.gate = gate;
+        this.configurations = configurations;
         this.scr = scr;
         this.retired = retired;
         this.componentDeadlineMillis = componentDeadlineMillis;
@@ -96,9 +108,19 @@ public final class BundleStarter {
         startDeadlineMillis = startMillis;
     }
 
-    public Started start(String name, String location, byte[] jar) {
-        return startAll(List.of(new Request(name, location, jar)), false, s -> {
+    public Started start(String name, String location, byte[] jar, List<PluginConfiguration> configs) {
+        return startAll(List.of(new Request(name, location, jar, configs)), false, s -> {
         }).get(0);
+    }
+
+    /**
+     * Gives a running plugin new configurations, without a new bundle: Configuration Admin tells
+     * its components (DS modifies or reactivates them).
+     *
+     * @throws java.io.IOException when they cannot be applied; the old ones then stay
+     */
+    public void reconfigure(String location, List<PluginConfiguration> configs) throws java.io.IOException {
+        configurations.bind(location, configs);
     }
 
     /**
@@ -124,10 +146,20 @@ public final class BundleStarter {
             long begin = System.nanoTime();
             Settling.Attempt attempt;
             try {
+                configurations.bind(r.location(), r.configurations());
+            } catch (java.io.IOException | RuntimeException e) {
+                configurations.release(r.location());
+                attempt = new Settling.Attempt(r.name(), null, begin);
+                attempt.problems.add("cannot apply its configuration: " + e.getMessage());
+                attempts.add(attempt);
+                continue;
+            }
+            try {
                 Bundle bundle = context.installBundle(r.location(), new ByteArrayInputStream(r.jar()));
                 installed.add(bundle);
                 attempt = new Settling.Attempt(r.name(), bundle, begin);
             } catch (BundleException e) {
+                configurations.release(r.location());
                 attempt = new Settling.Attempt(r.name(), null, begin);
                 attempt.problems.add("cannot install: " + e.getMessage());
             }
@@ -200,6 +232,7 @@ public final class BundleStarter {
             } catch (BundleException | IllegalStateException e) {
                 log.log(System.Logger.Level.WARNING, "cannot uninstall " + bundle.getLocation() + ": " + e.getMessage(), e);
             }
+            configurations.release(bundle.getLocation());
         }
     }
 

@@ -16,8 +16,10 @@ import dev.graft.host.internal.start.RecordKeeper;
  * @param registry the registry, with its writes
  * @param starter the starter
  * @param cacheUse whether a plugin, by name, is built with the cache
+ * @param deploymentOf the deployment's configuration folder for a plugin folder, if its site has one
  */
-public record LoaderParts(PluginCompiler compiler, PluginCache cache, RecordKeeper registry, BundleStarter starter, Predicate<String> cacheUse) {
+public record LoaderParts(PluginCompiler compiler, PluginCache cache, RecordKeeper registry, BundleStarter starter, Predicate<String> cacheUse,
+    java.util.function.Function<java.nio.file.Path, java.util.Optional<java.nio.file.Path>> deploymentOf) {
 
     boolean usesCache(String name) {
         return cacheUse.test(name);

@@ -116,8 +116,8 @@ public final class SetSwap {
             if (lookup.isHit() && builtWith(lookup.entry().orElseThrow(), batch)) {
                 Build hit = new CachedBuild(member.name(), lookup.bundle().orElseThrow(), lookup.entry().orElseThrow());
                 batch.add(hit);
-                return new BuildStep(new PluginBuilder.Result(member.name(), hit.bundle().orElseThrow(), true, hit.sourceDigest(),
-                    PluginBuilder.millisSince(begin), List.of(), List.of()), null);
+                return configured(new PluginBuilder.Result(member.name(), hit.bundle().orElseThrow(), true, hit.sourceDigest(),
+                    PluginBuilder.millisSince(begin), List.of(), List.of()), plugin, folder);
             }
         }
         Build build = compiler.compile(plugin, compiler.defaultOptions(), List.copyOf(batch));
@@ -128,8 +128,14 @@ public final class SetSwap {
             cache.putInBackground(key, build);
         }
         batch.add(build);
-        return new BuildStep(new PluginBuilder.Result(member.name(), build.bundle().orElseThrow(), false, build.sourceDigest(),
-            PluginBuilder.millisSince(begin), List.of(), build.diagnostics()), null);
+        return configured(new PluginBuilder.Result(member.name(), build.bundle().orElseThrow(), false, build.sourceDigest(),
+            PluginBuilder.millisSince(begin), List.of(), build.diagnostics()), plugin, folder);
+    }
+
+    /** A member's build with its configurations (its own, with its site's deployment folder laid over them). */
+    private BuildStep configured(PluginBuilder.Result built, dev.graft.compiler.SourcePlugin plugin, java.nio.file.Path folder) {
+        PluginBuilder.Result r = PluginBuilder.configured(built, plugin, parts.deploymentOf().apply(folder), folder.toString());
+        return r.succeeded() ? new BuildStep(r, null) : new BuildStep(null, r.problems());
     }
 
     /**
@@ -189,7 +195,7 @@ public final class SetSwap {
         Set<Long> oldIds = new HashSet<>();
         for (Member m : members) {
             String location = parts.registry().newLocation(m.outcome().name(), m.outcome().locationDigest());
-            requests.add(new BundleStarter.Request(m.outcome().name(), location, m.outcome().bundle()));
+            requests.add(new BundleStarter.Request(m.outcome().name(), location, m.outcome().bundle(), m.outcome().configurations()));
             locations.add(location);
             oldIds.add(m.old().bundleId());
         }

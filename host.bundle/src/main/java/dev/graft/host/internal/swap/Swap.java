@@ -42,7 +42,7 @@ public final class Swap {
         }
         PluginBuilder.Result outcome = prepared.outcome();
         String location = registry.newLocation(outcome.name(), outcome.locationDigest());
-        BundleStarter.Started started = starter.start(outcome.name(), location, outcome.bundle());
+        BundleStarter.Started started = starter.start(outcome.name(), location, outcome.bundle(), outcome.configurations());
         if (!started.succeeded()) {
             return failed(old, started.problems(), beginNanos);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.graft.host.internal.plan.BundleJar;
+import dev.graft.compiler.PluginConfigurations;
 import dev.graft.host.FoundPlugin;
 import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRecord;
@@ -161,6 +162,11 @@ public final class SiteWatcher implements AutoCloseable {
             if (loaded.state() == PluginState.ACTIVE) {
                 loadWaiting(name);
             }
+        } else if (!changed.isEmpty() && changed.stream().allMatch(f -> f.startsWith(PluginConfigurations.FOLDER))
+            && names.containsKey(folder)) {
+            // configuration only: Configuration Admin, no build and no new bundle
+            acted.put(folder, after);
+            report.reconfigured(name, changed, loader.reconfigure(name));
         } else {
             acted.put(folder, after);
             report.changed(name, changed, loader.swap(name, folder), begin);

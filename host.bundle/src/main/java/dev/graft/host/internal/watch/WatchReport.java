@@ -70,6 +70,18 @@ final class WatchReport {
         }
     }
 
+    /** A change of configuration files only: applied to the running bundle, or refused. */
+    void reconfigured(String name, List<String> files, SwapResult r) {
+        String what = name + " changed (" + describe(files) + ") -> ";
+        if (r.succeeded()) {
+            line(what + "reconfigured bundle " + r.plugin().bundleId() + " in " + r.millis() + " ms");
+        } else {
+            line(what + "configuration refused, bundle " + r.plugin().bundleId() + " keeps its configuration: " + first(r.problems())
+                + " (" + r.millis() + " ms)");
+            details(r.problems());
+        }
+    }
+
     void crashed(RuntimeException e) {
         console.err().println("graft: watch: " + e + "; still watching");
     }
