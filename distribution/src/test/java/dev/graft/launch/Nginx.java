@@ -58,7 +58,7 @@ final class Nginx implements AutoCloseable {
                 }
             }
             """.replace("FOLDER", folder.toString()).replace("PORT", Integer.toString(port)));
-        Process process = new ProcessBuilder("nginx", "-p", folder.toString(), "-c", folder.resolve("nginx.conf").toString())
+        Process process = new ProcessBuilder(executable(), "-p", folder.toString(), "-c", folder.resolve("nginx.conf").toString())
             .redirectErrorStream(true).redirectOutput(folder.resolve("nginx.out").toFile()).start();
         Nginx nginx = new Nginx(folder, port, process);
         try {
@@ -111,5 +111,10 @@ final class Nginx implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** @return Debian's nginx, also when /usr/sbin is not on the PATH */
+    private static String executable() {
+        return Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
     }
 }

@@ -76,7 +76,7 @@ final class NginxServer implements AutoCloseable {
         Files.createDirectories(folder.resolve("tmp"));
         Files.writeString(folder.resolve("nginx.conf"), configuration(folder, port));
         NginxServer server = new NginxServer(folder, port);
-        server.process = new ProcessBuilder("nginx", "-p", folder.toString(), "-c", folder.resolve("nginx.conf").toString())
+        server.process = new ProcessBuilder(executable(), "-p", folder.toString(), "-c", folder.resolve("nginx.conf").toString())
             .redirectErrorStream(true).redirectOutput(folder.resolve("nginx.out").toFile()).start();
         try {
             server.awaitListening();
@@ -150,5 +150,10 @@ final class NginxServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return Debian's nginx, also when /usr/sbin is not on the PATH */
+    private static String executable() {
+        return Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
     }
 }
