@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Two real graft processes with separate local caches sharing a real nginx as their remote cache. */
 class RemoteCacheIT {
-
-    private static final List<String> EXAMPLES = List.of("greeter-api", "hello", "bonjour", "uptime", "greetings");
 
     @TempDir
     Path tmp;
@@ -26,9 +23,9 @@ class RemoteCacheIT {
             tmp.resolve(cache).toString(), "--remote-cache", remote);
     }
 
+    /** Rows of the table of loaded plugins that are active and built as said ({@code compiled}, {@code cache}). */
     private static long lines(GraftProcess.Result r, String state) {
-        return r.out().lines().filter(l -> EXAMPLES.stream().anyMatch(n -> l.startsWith(n + " ")) && l.contains(" active ")
-            && l.contains(state)).count();
+        return r.out().lines().filter(l -> l.contains(" active ") && l.contains(state)).count();
     }
 
     @Test
@@ -36,14 +33,16 @@ class RemoteCacheIT {
         try (Nginx nginx = Nginx.start(tmp.resolve("nginx"))) {
             GraftProcess.Result first = run("first", nginx.url());
             assertEquals(0, first.exitCode(), first.err());
-            assertEquals(5, lines(first, " compiled "), first.out());
+            long compiled = lines(first, " compiled ");
+            assertTrue(compiled >= 5, "the examples are compiled:\n" + first.out());
             try (Stream<Path> records = Files.list(nginx.data().resolve("ac"))) {
-                assertEquals(5, records.count(), "every compiled plugin is uploaded before the process ends");
+                assertEquals(compiled, records.count(), "every compiled plugin is uploaded before the process ends");
             }
 
             GraftProcess.Result second = run("second", nginx.url());
             assertEquals(0, second.exitCode(), second.err());
-            assertEquals(5, lines(second, " cache "), "from the remote, nothing compiled:\n" + second.out());
+            assertEquals(0, lines(second, " compiled "), "nothing compiled:\n" + second.out());
+            assertEquals(compiled, lines(second, " cache "), "every plugin from the remote:\n" + second.out());
             assertTrue(second.out().contains("greetings: [en] Hello, Graft!"), second.out());
         }
     }
@@ -56,7 +55,7 @@ class RemoteCacheIT {
         }
         GraftProcess.Result r = run("alone", "http://127.0.0.1:" + closed + "/");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(5, lines(r, " compiled "), r.out());
+        assertTrue(lines(r, " compiled ") >= 5, r.out());
         assertEquals(1, r.err().lines().filter(l -> l.contains("the remote cache http://127.0.0.1:" + closed + "/ failed")).count(),
             "said once:\n" + r.err());
     }
