@@ -25,6 +25,11 @@ import dev.graft.compiler.WiredPackage;
  * Nothing here stops the caller: {@link #find} and {@link #put} answer problems as values, so a
  * broken cache costs a compile, never a start-up.
  *
+ * <p>With a remote cache configured ({@code remoteUrl}: an HTTP cache server in the layout of
+ * Bazel's remote cache), a local miss asks the remote cache; what it answers passes the same checks
+ * as a local entry before it is stored locally and handed out, and a build stored here is uploaded
+ * in the background. A remote cache that fails never fails a lookup: it is answered as the local miss.
+ *
  * <p>Thread-safe. Several processes may share one directory: a kernel lock guards every write.
  */
 @ProviderType
@@ -96,6 +101,14 @@ public interface PluginCache {
 
     /** @return the counters of this service instance and the current size of the cache */
     CacheStats stats();
+
+    /**
+     * Waits for the uploads queued so far, then counts what the remote cache (configuration
+     * {@code remoteUrl}) answered in this service instance.
+     *
+     * @return the remote counters; {@link RemoteStats#none()} without a remote cache
+     */
+    RemoteStats remoteStats();
 
     /**
      * Re-checks every entry (format, checksums, key) and quarantines the bad ones (unless read-only).

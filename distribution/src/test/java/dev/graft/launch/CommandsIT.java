@@ -47,7 +47,7 @@ class CommandsIT {
         assertTrue(cold.out().contains("wordwrap: this plugin wraps its words with"), "the fat example runs its library:\n" + cold.out());
         GraftProcess.Result warm = GraftProcess.run(tmp, "run", "--once", "--site", EXAMPLES.toString(), "--cache", cache.toString());
         assertEquals(0, warm.exitCode(), warm.err());
-        assertEquals(6, warm.out().lines().filter(l -> l.contains(" active ") && l.contains(" cache ")).count(), warm.out());
+        assertEquals(7, warm.out().lines().filter(l -> l.contains(" active ") && l.contains(" cache ")).count(), warm.out());
     }
 
     @Test

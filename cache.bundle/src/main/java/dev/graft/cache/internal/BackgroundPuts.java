@@ -17,15 +17,21 @@ import java.util.concurrent.TimeUnit;
 final class BackgroundPuts {
 
     private final Warnings warnings;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "graft-cache-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writer;
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
 
     BackgroundPuts(Warnings warnings) {
+        this(warnings, "graft-cache-writer");
+    }
+
+    /** @param threadName the name of the thread that runs the stores */
+    BackgroundPuts(Warnings warnings, String threadName) {
         this.warnings = warnings;
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Queues a store of the key; a store that throws is reported as a warning. */

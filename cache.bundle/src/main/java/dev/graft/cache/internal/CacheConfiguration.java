@@ -33,4 +33,26 @@ public @interface CacheConfiguration {
     /** @return the most bytes kept */
     @AttributeDefinition(description = "Most bytes of entries kept; least recently used are evicted.", min = "1")
     long maxBytes() default StoreSettings.DEFAULT_MAX_BYTES;
+
+    /** @return the base URL of the remote cache; empty for none */
+    @AttributeDefinition(description = "Base URL of an HTTP cache server in the layout of Bazel's remote cache (/cas/, /ac/): "
+        + "nginx with WebDAV PUT, bazel-remote. Empty: no remote cache.", required = false)
+    String remoteUrl() default "";
+
+    /** @return look the remote cache up, never upload */
+    @AttributeDefinition(description = "Only read the remote cache, never upload.")
+    boolean remoteReadOnly() default false;
+
+    /** @return the connect and response timeout of the remote cache */
+    @AttributeDefinition(description = "Connect timeout, and time a response may take to begin, in milliseconds.", min = "1")
+    long remoteTimeoutMillis() default RemoteSettings.DEFAULT_TIMEOUT_MILLIS;
+
+    /** @return a file whose first line is "Bearer TOKEN" or "user:password" */
+    @AttributeDefinition(description = "File whose first line is 'Bearer TOKEN' or 'user:password'. Empty: the environment's "
+        + RemoteSettings.TOKEN_VARIABLE + " or " + RemoteSettings.BASIC_VARIABLE + ", else none.", required = false)
+    String remoteCredentialsFile() default "";
+
+    /** @return a PEM file of certificates trusted besides the JDK's trust store */
+    @AttributeDefinition(description = "PEM file of CA certificates trusted for HTTPS besides the JDK's trust store.", required = false)
+    String remoteCaFile() default "";
 }

@@ -130,12 +130,41 @@ public final class CacheStore {
         if (!build.succeeded() || jar.isEmpty()) {
             return result(Outcome.NOT_STORABLE, null, "the build of " + build.name() + " failed; nothing to store", null);
         }
+        return write(key, entryOf(key, build, clock.instant()), jar.get());
+    }
+
+    /**
+     * @param key the key the build was made for
+     * @param build a successful build
+     * @param now its creation time
+     * @return the entry that records it
+     */
+    public static CacheEntry entryOf(CacheKey key, Build build, Instant now) {
+        byte[] jar = build.bundle().orElseThrow();
+        return new CacheEntry(key.value(), key.content(), key.host(), build.name(), jar.length,
+            Digests.hex(jar), build.sourceDigest(), now, now, build.compiledAgainst());
+    }
+
+    /**
+     * Stores an entry that was checked elsewhere (fetched from a remote cache and verified there).
+     *
+     * @param key the key of the entry
+     * @param entry the entry; its key, size and SHA-256 match the key and the jar
+     * @param jar the bundle jar
+     * @return what happened; never throws for I/O trouble
+     */
+    public StoreResult putFetched(CacheKey key, CacheEntry entry, byte[] jar) {
+        if (settings.readOnly()) {
+            return result(Outcome.READ_ONLY, null, "the cache is read-only", null);
+        }
+        return write(key, entry, jar);
+    }
+
+    private StoreResult write(CacheKey key, CacheEntry entry, byte[] jar) {
         Instant now = clock.instant();
-        CacheEntry entry = new CacheEntry(key.value(), key.content(), key.host(), build.name(), jar.get().length,
-            Digests.hex(jar.get()), build.sourceDigest(), now, now, build.compiledAgainst());
         byte[] bytes;
         try {
-            bytes = EntryFile.encode(entry, jar.get());
+            bytes = EntryFile.encode(entry, jar);
         } catch (IllegalArgumentException e) {
             return result(Outcome.NOT_STORABLE, null, "cannot record " + key + ": " + e.getMessage(), e);
         }

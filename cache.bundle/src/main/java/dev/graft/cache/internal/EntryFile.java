@@ -39,6 +39,7 @@ public final class EntryFile {
     public static final String SUFFIX = ".entry";
 
     private static final byte[] MAGIC = "GRAFTCE1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RECORD_MAGIC = "GRAFTAC1".getBytes(StandardCharsets.US_ASCII);
     private static final int CHECKSUM = 32;
     private static final int MAX_HEADER = 1 << 20;
 
@@ -70,26 +71,82 @@ public final class EntryFile {
      * @throws IllegalArgumentException when a recorded value contains a line break or a tab
      */
     public static byte[] encode(CacheEntry entry, byte[] jar) {
-        StringBuilder header = new StringBuilder();
-        line(header, "key", entry.key());
-        line(header, "content", entry.content());
-        line(header, "host", entry.host());
-        line(header, "name", entry.name());
-        line(header, "size", Long.toString(jar.length));
-        line(header, "sha256", Digests.hex(jar));
-        line(header, "source", entry.sourceDigest());
-        line(header, "created", Long.toString(entry.created().toEpochMilli()));
-        for (WiredPackage w : entry.compiledAgainst()) {
-            line(header, "wired", String.join("\t", field(w.packageName()), field(w.exporter()),
-                field(w.exporterVersion()), field(w.exporterDigest())));
-        }
-        byte[] head = header.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] head = header(entry, jar.length, Digests.hex(jar));
         ByteBuffer out = ByteBuffer.allocate(MAGIC.length + Integer.BYTES + head.length + jar.length + CHECKSUM);
         out.put(MAGIC).putInt(head.length).put(head).put(jar);
         MessageDigest sha = Digests.sha256();
         sha.update(out.array(), 0, out.position());
         out.put(sha.digest());
         return out.array();
+    }
+
+    /**
+     * The record of a remote cache's {@code /ac/KEY}: the entry's header without the jar, which
+     * lives under {@code /cas/SHA256} (its {@code size} and {@code sha256} lines point at it).
+     *
+     * <pre>
+     * 8 bytes   magic "GRAFTAC1"
+     * 4 bytes   length of the header
+     * header    the lines of an entry file's header
+     * 32 bytes  SHA-256 of everything before it
+     * </pre>
+     *
+     * @param entry what to record; its size and SHA-256 name the jar
+     * @return the bytes of the record
+     * @throws IllegalArgumentException when a recorded value contains a line break or a tab
+     */
+    public static byte[] encodeRecord(CacheEntry entry) {
+        byte[] head = header(entry, entry.size(), entry.sha256());
+        ByteBuffer out = ByteBuffer.allocate(RECORD_MAGIC.length + Integer.BYTES + head.length + CHECKSUM);
+        out.put(RECORD_MAGIC).putInt(head.length).put(head);
+        MessageDigest sha = Digests.sha256();
+        sha.update(out.array(), 0, out.position());
+        out.put(sha.digest());
+        return out.array();
+    }
+
+    /**
+     * Decodes and checks a record made by {@link #encodeRecord}: magic, checksum and header.
+     *
+     * @param bytes the whole record
+     * @return the entry it records (its last-used time is its creation time)
+     * @throws Corrupt when any check fails
+     */
+    public static CacheEntry decodeRecord(byte[] bytes) throws Corrupt {
+        if (bytes.length < RECORD_MAGIC.length + Integer.BYTES + CHECKSUM
+            || !Arrays.equals(bytes, 0, RECORD_MAGIC.length, RECORD_MAGIC, 0, RECORD_MAGIC.length)) {
+            throw new Corrupt("not a Graft cache record (" + bytes.length + " bytes, bad magic)");
+        }
+        MessageDigest sha = Digests.sha256();
+        sha.update(bytes, 0, bytes.length - CHECKSUM);
+        if (!Arrays.equals(sha.digest(), 0, CHECKSUM, bytes, bytes.length - CHECKSUM, bytes.length)) {
+            throw new Corrupt("record checksum mismatch (truncated or damaged)");
+        }
+        int headerLength = ByteBuffer.wrap(bytes, RECORD_MAGIC.length, Integer.BYTES).getInt();
+        if (headerLength != bytes.length - RECORD_MAGIC.length - Integer.BYTES - CHECKSUM) {
+            throw new Corrupt("bad record header length " + headerLength);
+        }
+        Map<String, String> header = new LinkedHashMap<>();
+        List<WiredPackage> wired = new ArrayList<>();
+        parse(new String(bytes, RECORD_MAGIC.length + Integer.BYTES, headerLength, StandardCharsets.UTF_8), header, wired);
+        return entry(header, wired);
+    }
+
+    private static byte[] header(CacheEntry entry, long size, String sha256) {
+        StringBuilder header = new StringBuilder();
+        line(header, "key", entry.key());
+        line(header, "content", entry.content());
+        line(header, "host", entry.host());
+        line(header, "name", entry.name());
+        line(header, "size", Long.toString(size));
+        line(header, "sha256", sha256);
+        line(header, "source", entry.sourceDigest());
+        line(header, "created", Long.toString(entry.created().toEpochMilli()));
+        for (WiredPackage w : entry.compiledAgainst()) {
+            line(header, "wired", String.join("\t", field(w.packageName()), field(w.exporter()),
+                field(w.exporterVersion()), field(w.exporterDigest())));
+        }
+        return header.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

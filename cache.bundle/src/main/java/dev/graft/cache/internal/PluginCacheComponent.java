@@ -22,6 +22,7 @@ import dev.graft.cache.CacheStats;
 import dev.graft.cache.Lookup;
 import dev.graft.cache.PluginCache;
 import dev.graft.cache.PruneReport;
+import dev.graft.cache.RemoteStats;
 import dev.graft.cache.StoreResult;
 import dev.graft.cache.VerifyReport;
 import dev.graft.compiler.Build;
@@ -52,7 +53,10 @@ public final class PluginCacheComponent implements PluginCache {
     private ExporterMemo exporters;
     private volatile StoreSettings settings;
     private volatile CacheStore store;
+    private volatile Optional<RemoteSettings> remoteSettings = Optional.empty();
+    private volatile RemoteTier remote;
     private final BackgroundPuts puts = new BackgroundPuts(Warnings.SYSTEM_LOGGER);
+    private final BackgroundPuts uploads = new BackgroundPuts(Warnings.SYSTEM_LOGGER, "graft-cache-upload");
 
     @Activate
     void activate(BundleContext bundleContext, CacheConfiguration config) {
@@ -65,18 +69,49 @@ public final class PluginCacheComponent implements PluginCache {
 
     @Deactivate
     void deactivate() {
+        uploads.close(STOP_WAIT_MILLIS);
         puts.close(STOP_WAIT_MILLIS);
         context.removeBundleListener(exporters);
     }
 
     @Modified
     void modified(CacheConfiguration config) {
+        uploads.awaitAll();
         puts.awaitAll();
+        Optional<RemoteSettings> remoteNow;
+        try {
+            remoteNow = RemoteSettings.of(config.remoteUrl(), config.remoteReadOnly(), config.remoteTimeoutMillis(),
+                config.remoteCredentialsFile(), config.remoteCaFile(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            Warnings.SYSTEM_LOGGER.warn("the remote cache is not used: " + e.getMessage(), null);
+            remoteNow = Optional.empty();
+        }
         synchronized (this) {
             settings = new StoreSettings(directoryOf(config.dir(), System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home")),
                 config.shared(), config.readOnly(), config.tryOldCacheWithNewHost(), config.maxEntries(), config.maxBytes());
             store = null;
+            remoteSettings = remoteNow;
+            remote = null;
         }
+    }
+
+    /** @return the remote cache, made at first use, or null when none is configured or it cannot be used */
+    private RemoteTier remote() {
+        RemoteTier r = remote;
+        if (r == null && remoteSettings.isPresent()) {
+            synchronized (this) {
+                if (remote == null && remoteSettings.isPresent()) {
+                    try {
+                        remote = new RemoteTier(remoteSettings.get(), Warnings.SYSTEM_LOGGER);
+                    } catch (IllegalArgumentException e) {
+                        Warnings.SYSTEM_LOGGER.warn("the remote cache is not used: " + e.getMessage(), e);
+                        remoteSettings = Optional.empty();
+                    }
+                }
+                r = remote;
+            }
+        }
+        return r;
     }
 
     /**
@@ -122,25 +157,53 @@ public final class PluginCacheComponent implements PluginCache {
     @Override
     public Lookup find(CacheKey key) {
         puts.await(key.value());
-        return store().find(key);
+        return orRemote(key, store().find(key), wiring);
     }
 
     @Override
     public Lookup find(CacheKey key, Map<String, WiredPackage> planned) {
         puts.await(key.value());
-        return store().find(key, new LiveWiring(p -> planned.containsKey(p) ? Optional.of(planned.get(p)) : exporters.exporterOf(p)));
+        WiringCheck check = new LiveWiring(p -> planned.containsKey(p) ? Optional.of(planned.get(p)) : exporters.exporterOf(p));
+        return orRemote(key, store().find(key, check), check);
+    }
+
+    /** A local hit as it is; after a local miss, a checked remote hit, stored locally in the background. */
+    private Lookup orRemote(CacheKey key, Lookup local, WiringCheck check) {
+        RemoteTier r = local.isHit() ? null : remote();
+        if (r == null) {
+            return local;
+        }
+        Optional<RemoteTier.Fetched> fetched = r.find(key, check);
+        if (fetched.isEmpty()) {
+            return local;
+        }
+        CacheStore s = store();
+        RemoteTier.Fetched f = fetched.get();
+        puts.submit(key.value(), () -> s.putFetched(key, f.entry(), f.jar()));
+        return Lookup.hit(f.entry().usedAt(Clock.systemUTC().instant()), f.jar().clone());
     }
 
     @Override
     public StoreResult put(CacheKey key, Build build) {
         puts.await(key.value());
-        return store().put(key, build);
+        StoreResult result = store().put(key, build);
+        upload(key, build);
+        return result;
     }
 
     @Override
     public void putInBackground(CacheKey key, Build build) {
         CacheStore s = store();
         puts.submit(key.value(), () -> s.put(key, build));
+        upload(key, build);
+    }
+
+    private void upload(CacheKey key, Build build) {
+        RemoteTier r = remote();
+        if (r == null || r.settings().readOnly() || !build.succeeded() || build.bundle().isEmpty()) {
+            return;
+        }
+        uploads.submit(key.value(), () -> r.upload(CacheStore.entryOf(key, build, Clock.systemUTC().instant()), build.bundle().get()));
     }
 
     @Override
@@ -153,6 +216,13 @@ public final class PluginCacheComponent implements PluginCache {
     public CacheStats stats() {
         puts.awaitAll();
         return store().stats();
+    }
+
+    @Override
+    public RemoteStats remoteStats() {
+        uploads.awaitAll();
+        RemoteTier r = remote();
+        return r == null ? RemoteStats.none() : r.stats();
     }
 
     @Override

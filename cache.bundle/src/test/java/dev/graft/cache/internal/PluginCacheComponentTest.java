@@ -39,7 +39,7 @@ class PluginCacheComponentTest {
     }
 
     /** The cache component as SCR activates it in a framework with no bundles. */
-    private static PluginCacheComponent activated(CacheConfiguration config) {
+    static PluginCacheComponent activated(CacheConfiguration config) {
         PluginCacheComponent cache = new PluginCacheComponent();
         cache.compiler = compilerOfEmptyFramework();
         cache.activate(emptyFramework(), config);

@@ -11,6 +11,7 @@ import dev.graft.cache.CacheStats;
 import dev.graft.cache.MissReason;
 import dev.graft.cache.PluginCache;
 import dev.graft.cache.PruneReport;
+import dev.graft.cache.RemoteStats;
 import dev.graft.cache.VerifyReport;
 import dev.graft.host.GraftMain;
 import dev.graft.host.internal.output.Console;
@@ -25,7 +26,9 @@ final class CacheCommand extends Command {
             "graft cache stats|ls|verify|prune|clean [--cache DIR] [--cache-max-entries N]",
             "show, check, trim or empty the compile cache",
             """
-                stats    entries (and their limit), bytes, and this process's hits, misses, evictions and quarantined entries
+                stats    entries (and their limit), bytes, and this process's hits, misses, evictions and quarantined entries;
+                         with a remote cache (configuration remoteUrl, or --remote-cache in 'graft shell'), its hits,
+                         misses, rejected answers, errors, uploads and bytes
                 ls       every entry, most recently used first: plugin, key, size, last used
                 verify   re-check every entry's checksum and key; bad entries are quarantined (exit 1 if any)
                 prune    evict least-recently-used entries beyond the limits and sweep temporary files
@@ -89,6 +92,16 @@ final class CacheCommand extends Command {
         }
         console.out().println("evictions    " + s.evictions());
         console.out().println("quarantined  " + s.quarantined());
+        RemoteStats r = cache.remoteStats();
+        if (r.enabled()) {
+            console.out().println("remote       " + r.url() + (r.readOnly() ? " (read-only)" : ""));
+            console.out().println("remote hits  " + r.hits());
+            console.out().println("remote misses " + r.misses());
+            console.out().println("remote rejected " + r.rejected() + " (failed a check, never installed)");
+            console.out().println("remote errors " + r.errors() + ", skipped " + r.skipped() + " (left alone after an error)");
+            console.out().println("uploads      " + r.uploads() + ", refused " + r.uploadsRefused());
+            console.out().println("remote bytes " + r.bytesDownloaded() + " down, " + r.bytesUploaded() + " up");
+        }
     }
 
     private static void list(PluginCache cache, Console console) {

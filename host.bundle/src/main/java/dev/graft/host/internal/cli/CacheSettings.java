@@ -1,6 +1,8 @@
 package dev.graft.host.internal.cli;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -11,8 +13,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import dev.graft.cache.PluginCache;
 
 /**
- * Points the cache at the directory of {@code --cache DIR} and sets the limit of
- * {@code --cache-max-entries N}, through Configuration Admin, and waits until the cache uses them.
+ * Points the cache at the directory of {@code --cache DIR}, sets the limit of
+ * {@code --cache-max-entries N} and the remote cache of {@code --remote-cache URL} and
+ * {@code --remote-cache-read-only}, through Configuration Admin, and waits until the cache uses them.
  */
 final class CacheSettings {
 
@@ -25,11 +28,16 @@ final class CacheSettings {
     /**
      * @param dir the directory, or null to keep the configured one
      * @param maxEntries the most entries to keep, or null to keep the configured limit
+     * @param remote the remote cache's base URL from {@link #remoteUrl}, or null to keep the configured one
+     * @param remoteReadOnly whether to only read the remote cache (false keeps the configured setting)
      */
-    static void use(ConfigurationAdmin cm, PluginCache cache, String dir, Integer maxEntries) throws IOException {
+    static void use(ConfigurationAdmin cm, PluginCache cache, String dir, Integer maxEntries, String remote,
+        boolean remoteReadOnly) throws IOException {
         Path wanted = dir == null ? cache.directory().toAbsolutePath().normalize() : Path.of(dir).toAbsolutePath().normalize();
         int limit = maxEntries == null ? cache.maxEntries() : maxEntries;
-        if (taken(cache, wanted, limit)) {
+        String url = remote == null ? cache.remoteStats().url() : remote;
+        boolean readOnly = remoteReadOnly || cache.remoteStats().readOnly();
+        if (taken(cache, wanted, limit, url, readOnly)) {
             return;
         }
         Configuration c = cm.getConfiguration(PID, "?");
@@ -40,11 +48,18 @@ final class CacheSettings {
         if (maxEntries != null) {
             props.put("maxEntries", maxEntries);
         }
+        if (remote != null) {
+            props.put("remoteUrl", remote);
+        }
+        if (remoteReadOnly) {
+            props.put("remoteReadOnly", Boolean.TRUE);
+        }
         c.update(props);
         long end = System.nanoTime() + TAKE_NANOS;
-        while (!taken(cache, wanted, limit)) {
+        while (!taken(cache, wanted, limit, url, readOnly)) {
             if (System.nanoTime() > end) {
-                throw new IOException("the cache did not take the directory " + wanted + " with at most " + limit + " entries");
+                throw new IOException("the cache did not take the directory " + wanted + " with at most " + limit + " entries"
+                    + (url.isEmpty() ? "" : " and the remote cache " + url + " (see the log for why)"));
             }
             try {
                 Thread.sleep(5);
@@ -55,7 +70,33 @@ final class CacheSettings {
         }
     }
 
-    private static boolean taken(PluginCache cache, Path directory, int maxEntries) {
-        return cache.directory().toAbsolutePath().normalize().equals(directory) && cache.maxEntries() == maxEntries;
+    private static boolean taken(PluginCache cache, Path directory, int maxEntries, String remote, boolean remoteReadOnly) {
+        return cache.directory().toAbsolutePath().normalize().equals(directory) && cache.maxEntries() == maxEntries
+            && cache.remoteStats().url().equals(remote) && cache.remoteStats().readOnly() == (remoteReadOnly && !remote.isEmpty());
+    }
+
+    /**
+     * @param option the value of {@code --remote-cache}, or null
+     * @return the base URL as the cache reports it (ending with {@code /}), or null without the option
+     * @throws UsageException when it is not an http(s) URL with a host, or carries credentials
+     */
+    static String remoteUrl(String option) throws UsageException {
+        if (option == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(option.endsWith("/") ? option : option + "/");
+        } catch (URISyntaxException e) {
+            throw new UsageException("--remote-cache " + option + " is not a URL: " + e.getMessage());
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new UsageException("--remote-cache " + option + " is not an http:// or https:// URL with a host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new UsageException("--remote-cache must not carry credentials (a command line is visible to every user);"
+                + " set GRAFT_REMOTE_CACHE_TOKEN or GRAFT_REMOTE_CACHE_BASIC, or the cache's remoteCredentialsFile");
+        }
+        return uri.toString();
     }
 }

@@ -26,6 +26,10 @@ public final class CommandServices {
     static final String HOME_PROPERTY = "graft.home";
     /** The option that sets the cache's limit of entries, for this process. */
     static final String CACHE_MAX_ENTRIES = "--cache-max-entries";
+    /** The option that sets the remote cache's base URL, for this process. */
+    static final String REMOTE_CACHE = "--remote-cache";
+    /** The flag that makes this process only read the remote cache. */
+    static final String REMOTE_CACHE_READ_ONLY = "--remote-cache-read-only";
 
     @Reference
     PluginLoader loader;
@@ -72,13 +76,16 @@ public final class CommandServices {
     /**
      * Applies {@code --cache DIR} and {@code --cache-max-entries N} when given.
      *
-     * @throws UsageException when the limit is not a positive number
+     * @throws UsageException when the limit is not a positive number, or the remote cache's URL is not an
+     *         http(s) URL without credentials
      */
     void useCache(Arguments a) throws IOException, UsageException {
         String dir = a.one("--cache", null);
         Integer maxEntries = maxEntries(a.one(CACHE_MAX_ENTRIES, null));
-        if (dir != null || maxEntries != null) {
-            CacheSettings.use(configurationAdmin, cache, dir, maxEntries);
+        String remote = CacheSettings.remoteUrl(a.one(REMOTE_CACHE, null));
+        boolean remoteReadOnly = a.has(REMOTE_CACHE_READ_ONLY);
+        if (dir != null || maxEntries != null || remote != null || remoteReadOnly) {
+            CacheSettings.use(configurationAdmin, cache, dir, maxEntries, remote, remoteReadOnly);
         }
     }
 

@@ -31,7 +31,7 @@ final class RunCommand extends Command {
 
     RunCommand(CommandServices host, CountDownLatch stopped) {
         super("run",
-            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--policy FILE] [--jar FILE]... [--http [HOST:]PORT] [--config DIR] [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]",
+            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--remote-cache URL [--remote-cache-read-only]] [--policy FILE] [--jar FILE]... [--http [HOST:]PORT] [--config DIR] [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]",
             "load every plugin of the sites, print what loaded, and keep running until Ctrl-C",
             """
                 Options:
@@ -43,6 +43,14 @@ final class RunCommand extends Command {
                                 keep at most N entries in the cache, least recently used evicted first
                                 (default 100, or the cache's configuration); a site of more plugins than
                                 this cannot start from the cache alone
+                  --remote-cache URL
+                                also use the HTTP cache server at URL (Bazel's remote cache layout: nginx
+                                with WebDAV PUT, bazel-remote): a plugin missing here is fetched from it,
+                                checked like a local entry, and a plugin compiled here is uploaded;
+                                credentials come from $GRAFT_REMOTE_CACHE_TOKEN (bearer) or
+                                $GRAFT_REMOTE_CACHE_BASIC (user:password), never from the URL
+                  --remote-cache-read-only
+                                read the remote cache, never upload
                   --policy FILE the import policy: packages plugins may not import, one rule a line
                                 ('deny PATTERN' or 'allow PATTERN'), ahead of the default denies (Graft's,
                                 Felix's, ECJ's and bndlib's internals, sun.*, jdk.internal.*); a site's
@@ -81,8 +89,9 @@ final class RunCommand extends Command {
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", CommandServices.CACHE_MAX_ENTRIES, PolicySettings.OPTION, "--jar", "--debounce", "--poll", HttpWhiteboard.OPTION, "--config"),
-            Set.of("--once", "--no-cache", "--watch", "--verbose"));
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", CommandServices.CACHE_MAX_ENTRIES, CommandServices.REMOTE_CACHE,
+            PolicySettings.OPTION, "--jar", "--debounce", "--poll", HttpWhiteboard.OPTION, "--config"),
+            Set.of("--once", "--no-cache", "--watch", "--verbose", CommandServices.REMOTE_CACHE_READ_ONLY));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));
         }
