@@ -43,8 +43,7 @@ export XDG_CACHE_HOME="$work/xdg"
 unset GRAFT_SITES
 examples=$root/examples
 
-millis() { date +%s%3N; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+. "$root/bench/common.sh"
 
 # 1, 2: Felix and Equinox, one JVM per run
 in_framework() { # LABEL FRAMEWORK_JAR

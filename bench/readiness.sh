@@ -58,9 +58,7 @@ public class Main implements BundleActivator {
     }
 }'
 
-millis() { date +%s%3N; }
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+. bench/common.sh
 
 once() { # LABEL SITE...: median of $runs warm runs
     local label=$1; shift

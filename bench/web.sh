@@ -19,9 +19,7 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME="$work/xdg"
 unset GRAFT_SITES
 
-millis() { date +%s%3N; }
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+. bench/common.sh
 
 once() { # LABEL OPTION...: median of $runs warm runs of run --once on the examples
     local label=$1; shift
