@@ -41,6 +41,8 @@ final class LoadClients implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final List<Integer> lastVersions = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch done;
+    /** Counted down by each thread at its first answer, whatever it was. */
+    private final CountDownLatch firstAnswers;
     private final long start = System.nanoTime();
 
     /**
@@ -58,6 +60,7 @@ final class LoadClients implements AutoCloseable {
         this.minimum = minimum;
         this.maximum = maximum;
         this.done = new CountDownLatch(threadCount);
+        this.firstAnswers = new CountDownLatch(threadCount);
         for (int i = 0; i < threadCount; i++) {
             Thread t = new Thread(this::loop, "load-client-" + i);
             t.setDaemon(true);
@@ -82,6 +85,7 @@ final class LoadClients implements AutoCloseable {
                     Thread.sleep(pauseMillis);
                     HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
+                    firstAnswers.countDown();
                     if (answer.statusCode() != 200) {
                         failures.add(new Failure(millis(), "status " + answer.statusCode() + ": " + answer.body().strip()));
                         continue;
@@ -106,6 +110,11 @@ final class LoadClients implements AutoCloseable {
 
     private long millis() {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    /** @return whether every thread had an answer within the time: the clients are past their first connection */
+    boolean awaitFirstAnswers(long seconds) throws InterruptedException {
+        return firstAnswers.await(seconds, TimeUnit.SECONDS);
     }
 
     /** Lets the threads end once the minimum is reached. */

@@ -100,6 +100,7 @@ class WebSwapIT {
         graft.awaitLine("page ", WAIT);
 
         try (LoadClients clients = new LoadClients(page, 4, 2000, 20_000, 20, WebSwapIT::version)) {
+            assertTrue(clients.awaitFirstAnswers(WAIT), "every client had an answer before the first swap");
             for (int v = 1; v <= SWAPS; v++) {
                 int before = clients.requests();
                 write(servlet(v));
