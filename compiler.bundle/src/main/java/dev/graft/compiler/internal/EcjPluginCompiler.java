@@ -159,6 +159,9 @@ public class EcjPluginCompiler implements PluginCompiler {
         if (manifest == null) {
             return List.of(Diagnostic.of(Diagnostic.Severity.ERROR, "", "not a bundle jar: it has no manifest"));
         }
+        if (manifest.getMainAttributes().getValue(org.osgi.framework.Constants.EXPORT_PACKAGE) == null) {
+            return List.of();
+        }
         String name = manifest.getMainAttributes().getValue(org.osgi.framework.Constants.BUNDLE_SYMBOLICNAME);
         name = name == null ? "" : name.split(";", 2)[0].trim();
         return ExportOverlap.check(manifest, host.index().snapshot(), new BatchPackages(List.of()), name, PluginBnd.EMPTY, List.of());

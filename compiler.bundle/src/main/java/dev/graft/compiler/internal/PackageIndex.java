@@ -150,7 +150,9 @@ final class PackageIndex implements SynchronousBundleListener {
             List<Exporter> old = exports.isEmpty() ? byBundle.remove(bundle.getBundleId())
                 : byBundle.put(bundle.getBundleId(), List.copyOf(exports));
             release(old);
-            snapshot = null;
+            if (old != null || !exports.isEmpty()) {
+                snapshot = null;
+            }
         }
     }
 

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# What the standard services of every runtime cost a warm start (issue 22): the median wall time of
+# `graft run --once` on the five plugins of the examples that need no web (greeter-api, hello,
+# bonjour, uptime, greetings), warm cache, with graft.jar as built and with copies of it that lack
+#   - the Jakarta Servlet API bundle (what every runtime carries of the web without --http),
+#   - Felix Log and Felix Event Admin,
+#   - all three.
+# The runs of the four jars alternate, so that a machine that gets busier slows them alike.
+# Write the figures to docs/BENCHMARKS.md by hand, with the machine, the date and how loaded it was.
+#
+# usage: bench/standard-services.sh [RUNS]   (default 11; needs distribution/target/graft.jar: ./graft --version builds it, and zip)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-11}
+jar=distribution/target/graft.jar
+[ -f "$jar" ] || { echo "no $jar: run ./graft --version first" >&2; exit 2; }
+command -v zip >/dev/null || { echo "zip is needed (apt-get install zip)" >&2; exit 2; }
+java=${JAVA:-java}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_CACHE_HOME="$work/xdg"
+unset GRAFT_SITES
+
+. bench/common.sh
+
+mkdir -p "$work/site"
+for p in greeter-api hello bonjour uptime greetings; do cp -r "examples/$p" "$work/site/"; done
+
+variant() { # NAME ENTRY-PATTERN...: a copy of graft.jar without the bundles the patterns name
+    local name=$1; shift
+    cp "$jar" "$work/$name.jar"
+    for pattern in "$@"; do zip -q -d "$work/$name.jar" "graft/bundles/$pattern"; done
+}
+cp "$jar" "$work/stock.jar"
+variant no-servlet 'org.apache.felix.http.servlet-api-*.jar'
+variant no-log-events 'org.apache.felix.log-*.jar' 'org.apache.felix.eventadmin-*.jar'
+variant none 'org.apache.felix.http.servlet-api-*.jar' 'org.apache.felix.log-*.jar' 'org.apache.felix.eventadmin-*.jar'
+variants="stock no-servlet no-log-events none"
+
+once() { # VARIANT: one warm run, its wall time in ms
+    local begin; begin=$(millis)
+    "$java" -jar "$work/$1.jar" run --once --site "$work/site" --cache "$work/cache-$1" >/dev/null 2>&1 \
+        || { echo "graft run --once failed with $1.jar" >&2; exit 1; }
+    echo $(( $(millis) - begin ))
+}
+
+for v in $variants; do once "$v" >/dev/null; done   # fills each variant's cache (its host fingerprint differs)
+for _ in $(seq "$runs"); do
+    for v in $variants; do echo "$v $(once "$v")"; done
+done > "$work/times"
+
+stock=$(awk '$1 == "stock" {print $2}' "$work/times" | median)
+printf '%-60s %8s %6s\n' "graft.jar (warm run --once, 5 plugins, $runs runs)" "median" "ratio"
+for v in $variants; do
+    m=$(awk -v v="$v" '$1 == v {print $2}' "$work/times" | median)
+    printf '%-60s %5s ms %6s\n' "$v" "$m" "$(awk -v a="$stock" -v b="$m" 'BEGIN {printf "%.2fx", a / b}')"
+done
+echo "(ratio: the stock jar's median over the variant's; above 1 means the stock jar is slower)"
