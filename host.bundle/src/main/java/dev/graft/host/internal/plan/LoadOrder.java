@@ -52,10 +52,19 @@ public final class LoadOrder {
         }
         declaredBy.forEach((pkg, names) -> {
             if (names.size() > 1 && !pkg.isEmpty()) {
-                problems.add("split package " + pkg + ": declared by both " + String.join(" and ", names)
-                    + "; a package belongs to one plugin");
+                problems.add("split package " + pkg + ": declared by " + declarers(names) + "; a package belongs to one plugin");
             }
         });
+    }
+
+    /** "both a and b", "a, b, c and 7 others": a site of many copies gives one readable line. */
+    static String declarers(List<String> names) {
+        if (names.size() == 2) {
+            return "both " + names.get(0) + " and " + names.get(1);
+        }
+        int shown = Math.min(names.size() - 1, 3);
+        int rest = names.size() - shown;
+        return String.join(", ", names.subList(0, shown)) + " and " + (rest == 1 ? names.get(shown) : rest + " others");
     }
 
     /**

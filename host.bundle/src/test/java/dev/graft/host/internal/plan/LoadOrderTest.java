@@ -119,4 +119,12 @@ class LoadOrderTest {
         LoadPlan plan = plan();
         assertEquals(List.of("split package x.shared: declared by both one and two; a package belongs to one plugin"), plan.problems());
     }
+
+    @Test
+    void manyDeclarersOfOnePackageAreCountedNotListed() {
+        assertEquals("both a and b", LoadOrder.declarers(List.of("a", "b")));
+        assertEquals("a, b and c", LoadOrder.declarers(List.of("a", "b", "c")));
+        assertEquals("a, b, c and d", LoadOrder.declarers(List.of("a", "b", "c", "d")));
+        assertEquals("a, b, c and 7 others", LoadOrder.declarers(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")));
+    }
 }
