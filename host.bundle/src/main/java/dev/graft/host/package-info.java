@@ -2,7 +2,7 @@
  * The host side of Graft: the record of loaded source plugins and the loader that fills it.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.graft.host;
 
 import org.osgi.annotation.bundle.Export;

@@ -131,7 +131,7 @@ public final class PluginBuilder {
     }
 
     /** An outcome without a bundle, whose problems are the errors among the diagnostics. */
-    static Result failed(String name, String sourceDigest, long nanoStart, List<Diagnostic> diagnostics, String displayFolder) {
+    public static Result failed(String name, String sourceDigest, long nanoStart, List<Diagnostic> diagnostics, String displayFolder) {
         List<String> problems = new ArrayList<>();
         for (Diagnostic d : diagnostics) {
             if (d.isError()) {

@@ -50,7 +50,6 @@ import dev.graft.host.internal.build.PluginBuilder;
 import dev.graft.host.internal.build.PrecompiledJar;
 import dev.graft.host.internal.build.Prepared;
 import dev.graft.host.internal.build.ServiceOfType;
-import dev.graft.host.internal.output.DiagnosticText;
 import dev.graft.host.internal.output.HostLog;
 import dev.graft.host.internal.plan.LoadOrder;
 import dev.graft.host.internal.plan.SiteClaims;
@@ -411,7 +410,8 @@ public final class Loader implements PluginLoader {
         try {
             plugin = compiler.read(folder);
         } catch (SourceException e) {
-            return Prepared.failed(folder.getFileName().toString(), folder, List.of(DiagnosticText.format(folder.toString(), e.diagnostic())));
+            return Prepared.built(folder, PluginBuilder.failed(folder.getFileName().toString(), "", System.nanoTime(), List.of(e.diagnostic()),
+                folder.toString()));
         }
         return build(plugin, folder, useCache);
     }

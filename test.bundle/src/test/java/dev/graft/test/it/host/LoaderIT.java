@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
+import dev.graft.compiler.Diagnostic;
 import dev.graft.host.LoadOptions;
 import dev.graft.host.PluginListener;
 import dev.graft.host.PluginLoader;
@@ -152,6 +154,28 @@ class LoaderIT {
         assertThat(kit.compile(TestPlugins.api("api0", true))).hasSingleError().at("Api.java", 4, 18);
         assertThat(kit.load(TestPlugins.api("api0", true))).hasState(PluginState.FAILED)
             .hasProblemContaining("/api0/src/t/api/api0/Api.java:4:18: error: ");
+    }
+
+    @Test
+    void aFailedRecordKeepsTheCompilerDiagnosticsAsValues() throws Exception {
+        Path broken = TestPlugins.api("api3", true).writeTo(site);
+        PluginRecord r = loader.load(broken, false);
+        assertEquals(PluginState.FAILED, r.state());
+        Diagnostic error = r.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow(() -> new AssertionError(r));
+        assertEquals("src/t/api/api3/Api.java", error.file(), "relative to the plugin folder");
+        assertEquals(4, error.line());
+        assertEquals(18, error.column());
+        assertTrue(r.problems().get(0).contains("Api.java:4:18: error: " + error.message()),
+            () -> "the problem line prints the same diagnostic: " + r.problems());
+    }
+
+    @Test
+    void aPluginWhoseFolderCannotBeReadKeepsTheReadersDiagnostic() throws Exception {
+        Path folder = Files.createDirectories(site.resolve("bad name!"));
+        PluginRecord r = loader.load(folder, false);
+        assertEquals(PluginState.FAILED, r.state());
+        assertEquals(1, r.diagnostics().size(), r::toString);
+        assertTrue(r.diagnostics().get(0).message().contains("bad name!"), r::toString);
     }
 
     @Test
