@@ -42,11 +42,27 @@ public final class PlainFelix {
 
     public static void main(String[] args) throws Exception {
         long begin = System.nanoTime();
-        Path graftJar = Path.of(args[0]);
         List<Path> plugins;
         try (Stream<Path> files = Files.list(Path.of(args[1]))) {
             plugins = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
         }
+        Map<String, byte[]> jars = new java.util.LinkedHashMap<>();
+        for (Path p : plugins) {
+            jars.put(p.toUri().toString(), Files.readAllBytes(p));
+        }
+        long ready = startAndStop(Path.of(args[0]), jars);
+        System.out.printf(java.util.Locale.ROOT, "plugins=%d ready-ms=%.1f%n", plugins.size(), (ready - begin) / 1e6);
+    }
+
+    /**
+     * Starts a framework with SCR and the given plugin bundles, waits until every plugin's component
+     * has registered its service, then stops it.
+     *
+     * @param graftJar where SCR's bundles are taken from
+     * @param plugins the plugin bundles by location
+     * @return when every plugin was ready, in {@link System#nanoTime()}
+     */
+    static long startAndStop(Path graftJar, Map<String, byte[]> plugins) throws Exception {
         Path storage = Files.createTempDirectory("plain-felix-");
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
@@ -55,9 +71,9 @@ public final class PlainFelix {
         framework.init();
         BundleContext context = framework.getBundleContext();
         List<Bundle> bundles = new ArrayList<>(installScr(context, graftJar));
-        Filter ready = context.createFilter("(" + GeneratedPlugin.PROPERTY + "=*)");
+        Filter plugin = context.createFilter("(" + GeneratedPlugin.PROPERTY + "=*)");
         CountDownLatch all = new CountDownLatch(plugins.size());
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, ready, null) {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, plugin, null) {
             @Override
             public Object addingService(org.osgi.framework.ServiceReference<Object> reference) {
                 all.countDown();
@@ -65,10 +81,8 @@ public final class PlainFelix {
             }
         };
         tracker.open(true);
-        for (Path p : plugins) {
-            try (InputStream in = Files.newInputStream(p)) {
-                bundles.add(context.installBundle(p.toUri().toString(), in));
-            }
+        for (Map.Entry<String, byte[]> p : plugins.entrySet()) {
+            bundles.add(context.installBundle(p.getKey(), new java.io.ByteArrayInputStream(p.getValue())));
         }
         framework.start();
         for (Bundle b : bundles) {
@@ -77,12 +91,12 @@ public final class PlainFelix {
         if (!all.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException((plugins.size() - all.getCount()) + " of " + plugins.size() + " plugins became ready");
         }
-        double millis = (System.nanoTime() - begin) / 1e6;
+        long ready = System.nanoTime();
         tracker.close();
         framework.stop();
         framework.waitForStop(30_000);
         deleteTree(storage);
-        System.out.printf(java.util.Locale.ROOT, "plugins=%d ready-ms=%.1f%n", plugins.size(), millis);
+        return ready;
     }
 
     private static List<Bundle> installScr(BundleContext context, Path graftJar) throws Exception {

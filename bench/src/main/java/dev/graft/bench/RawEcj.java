@@ -52,15 +52,36 @@ public final class RawEcj implements ReferencePipeline {
 
     @Override
     public SortedMap<String, byte[]> compile(GeneratedPlugin plugin) {
-        Map<String, String> sources = plugin.sources();
+        return compile(plugin.sources(), Set.of(plugin.javaPackage()));
+    }
+
+    /**
+     * Compiles the sources of many plugins in one pass: one compiler, every unit, one lookup
+     * environment.
+     *
+     * @param sources each plugin's sources by relative path, by plugin name
+     * @param packageOf the Java package of each plugin's classes, by plugin name
+     * @return each plugin's class files by entry path, by plugin name
+     */
+    public Map<String, SortedMap<String, byte[]>> compileAll(Map<String, Map<String, String>> sources, Map<String, String> packageOf) {
+        Map<String, String> all = new TreeMap<>();
+        sources.forEach((plugin, files) -> files.forEach((path, text) -> all.put(plugin + "/" + path, text)));
+        SortedMap<String, byte[]> classes = compile(all, new HashSet<>(packageOf.values()));
+        Map<String, String> pluginOfPackage = new HashMap<>();
+        packageOf.forEach((plugin, pkg) -> pluginOfPackage.put(pkg.replace('.', '/'), plugin));
+        Map<String, SortedMap<String, byte[]>> byPlugin = new TreeMap<>();
+        classes.forEach((path, bytes) -> byPlugin.computeIfAbsent(pluginOfPackage.get(path.substring(0, path.lastIndexOf('/'))),
+            p -> new TreeMap<>()).put(path, bytes));
+        return byPlugin;
+    }
+
+    private SortedMap<String, byte[]> compile(Map<String, String> sources, Set<String> ownPackages) {
         ICompilationUnit[] units = new ICompilationUnit[sources.size()];
         int i = 0;
         for (Map.Entry<String, String> e : sources.entrySet()) {
             units[i++] = new CompilationUnit(e.getValue().toCharArray(), e.getKey(), "UTF-8");
         }
-        Set<String> own = new HashSet<>();
-        own.add(plugin.javaPackage());
-        environment.sourcePackages(own);
+        environment.sourcePackages(new HashSet<>(ownPackages));
         SortedMap<String, byte[]> classes = new TreeMap<>();
         List<String> errors = new ArrayList<>();
         Compiler compiler = new Compiler(environment, DefaultErrorHandlingPolicies.proceedWithAllProblems(),

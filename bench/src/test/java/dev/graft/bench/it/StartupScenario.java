@@ -114,8 +114,14 @@ final class StartupScenario {
         env.report.add(Figure.of("startup.plan.100", TITLE, "100 plugins, the plan alone: every folder read and outlined by ECJ's scanner "
             + "(in the bench JVM, `PluginLoader.plan`)", "ms", new Samples(plan)).against("startup.warm.100")
             .targetRatio("< 5% of a warm start", 0.05));
+        List<Double> batch = new ArrayList<>();
+        for (int i = 0; i < coldRuns; i++) {
+            batch.add(batchFloor(sites.resolve("100")).wallMillis());
+        }
+        env.report.add(Figure.of("startup.batch.100", TITLE, "100 plugins, batch floor: raw ECJ in one pass, raw bnd per plugin, plain "
+            + "Felix + SCR, one process", "ms", new Samples(batch)));
         env.report.add(Figure.of("startup.cold.100", TITLE, "100 plugins, **Graft** `run --once`, cold cache (compiles all)", "ms",
-            new Samples(cold)).against("startup.plain.100"));
+            new Samples(cold)).against("startup.batch.100").targetRatio("<= 1.3x batch floor", 1.3));
         env.report.add(Figure.of("startup.cold.first-plugin", TITLE, "cold cache: first plugin's build + start (in process)", "ms",
             new Samples(firstPlugin)).against("compile.first.floor.1").targetRatio("beat the naive first call: < 1x", 1.0));
         env.report.add(Figure.of("startup.cold.first-plugin-process", TITLE, "cold cache: process start to first plugin loaded", "ms",
@@ -142,8 +148,10 @@ final class StartupScenario {
             .against("startup.plain.1000").targetMedian("< 3 s", 3000));
         env.report.add(Figure.of("startup.warm.1000.per-plugin", TITLE, "1000 plugins, warm: time per plugin", "ms",
             new Samples(warm.stream().map(w -> w / 1000).toList())));
+        env.report.add(Figure.of("startup.batch.1000", TITLE, "1000 plugins, batch floor (one run)", "ms",
+            new Samples(List.of(batchFloor(sites.resolve("1000")).wallMillis()))));
         env.report.add(Figure.of("startup.cold.1000", TITLE, "1000 plugins, cold cache (one run, fills the cache)", "ms",
-            new Samples(List.of(fill.wallMillis()))));
+            new Samples(List.of(fill.wallMillis()))).against("startup.batch.1000").targetRatio("<= 1.3x batch floor", 1.3));
         heapPerPlugin();
         env.report.note(TITLE, "Whole process, from starting `java` to its exit, on the same machine in the same run. Graft: "
             + "`java -jar graft.jar run --once --site SITE --cache DIR` (loads every plugin, waits for its components, prints the "
@@ -153,7 +161,10 @@ final class StartupScenario {
             + "framework storage, in the same folder: " + storage + " (Graft's own choice on this machine: `$XDG_RUNTIME_DIR` when "
             + "set, else `/dev/shm` when it is an in-memory file system with room, else `java.io.tmpdir`; the floor is given it "
             + "as its `java.io.tmpdir`). The plain Felix rows with storage in `java.io.tmpdir` show what a launcher that keeps "
-            + "its storage on disk pays. Cold: a new empty cache directory per run. The first-plugin rows compare with the raw ECJ + "
+            + "its storage on disk pays. Cold: a new empty cache directory per run. The batch floor of a cold start (issue 18) is "
+            + "bench `BatchFloor`, one process that reads the same sources, compiles all of them with one raw ECJ compiler in one "
+            + "pass, packages each plugin with raw bnd (in parallel on every core), and starts the bundles as `PlainFelix` does, "
+            + "storage in `java.io.tmpdir`. The first-plugin rows compare with the raw ECJ + "
             + "bnd first call of scenario 1 (1 class). The 1000-plugin runs raise the cache's `maxEntries` (default 100) to 2000 "
             + "with `--cache-max-entries 2000`; with the default, a site of more than 100 plugins evicts its own entries and "
             + "never starts warm.");
@@ -199,6 +210,14 @@ final class StartupScenario {
             site.toString(), "--cache", cache.toString()));
         command.addAll(options);
         return Processes.run(command, Map.of());
+    }
+
+    private Processes.Run batchFloor(Path site) throws Exception {
+        List<String> args = new ArrayList<>(List.of(env.graftJar.toString(), site.toString()));
+        env.classPath.pluginApi().forEach(p -> args.add(p.toString()));
+        Processes.Run r = Processes.run(env.benchMain(env.classPath.asArgument(), "dev.graft.bench.BatchFloor", args), Map.of());
+        r.number(READY);
+        return r;
     }
 
     /**
