@@ -156,6 +156,26 @@ class CommandsIT {
     }
 
     @Test
+    void listGraphIsADotGraphThatGraphvizDraws() throws Exception {
+        GraftProcess.Result r = GraftProcess.run(tmp, "list", "--graph", "--site", EXAMPLES.toString(), "--cache", cache.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("  \"hello\" -> \"greeter-api\";"), r.out());
+        Path dotFile = Files.writeString(tmp.resolve("site.dot"), r.out());
+        Path svg = tmp.resolve("site.svg");
+        // Debian's graphviz, which .ci/run installs when it is missing
+        Process dot = new ProcessBuilder("dot", "-Tsvg", dotFile.toString(), "-o", svg.toString()).redirectErrorStream(true).start();
+        try {
+            assertTrue(dot.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "dot did not finish");
+            assertEquals(0, dot.exitValue(), new String(dot.getInputStream().readAllBytes()));
+        } finally {
+            dot.destroyForcibly();
+        }
+        String drawn = Files.readString(svg);
+        assertTrue(drawn.contains("<title>hello&#45;&gt;greeter&#45;api</title>"), "the edge is drawn");
+        assertTrue(drawn.contains("<title>uptime</title>"), "a plugin without dependencies is drawn too");
+    }
+
+    @Test
     void whichNamesTheWinningFolderAndTheShadowedOne() throws Exception {
         Path second = Files.createDirectory(tmp.resolve("second"));
         Path copy = second.resolve("uptime/src/com/example/uptime");

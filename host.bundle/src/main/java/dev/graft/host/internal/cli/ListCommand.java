@@ -15,19 +15,21 @@ final class ListCommand extends Command {
 
     ListCommand(CommandServices host) {
         super("list",
-            "graft list [--site DIR]... [--jar FILE]...",
+            "graft list [--site DIR]... [--jar FILE]... [--graph]",
             "list the plugins of the sites in load order, with dependencies, cache state and shadowed copies",
             """
                 Options:
                   --site DIR    a site; repeatable (default: $GRAFT_SITES, else the shipped examples)
                   --jar FILE    a prebuilt bundle, as 'graft run --jar' takes it
-                  --cache DIR   the compile cache whose state is shown""");
+                  --cache DIR   the compile cache whose state is shown
+                  --graph       print the plugins and their dependencies as a Graphviz DOT graph
+                                instead (blocked plugins and cycles in red): graft list --graph | dot -Tsvg""");
         this.host = host;
     }
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", "--jar"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", "--jar"), Set.of("--graph"));
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + a.positional().get(0));
         }
@@ -38,6 +40,16 @@ final class ListCommand extends Command {
             return GraftMain.EXIT_FAILED;
         }
         LoadPlan plan = host.loader().plan(host.sites(a.all("--site")), a.all("--jar").stream().map(java.nio.file.Path::of).toList());
+        if (a.has("--graph")) {
+            new PluginGraph(plan).write(console.out());
+        } else {
+            table(plan, console);
+        }
+        plan.problems().forEach(p -> console.err().println("graft: " + p));
+        return plan.blocked().isEmpty() ? GraftMain.EXIT_OK : GraftMain.EXIT_FAILED;
+    }
+
+    private void table(LoadPlan plan, Console console) {
         console.out().printf("%-3s %-24s %-12s %-30s %s%n", "#", "PLUGIN", "CACHE", "DEPENDS ON", "FOLDER");
         int i = 1;
         for (FoundPlugin p : plan.plugins()) {
@@ -47,7 +59,5 @@ final class ListCommand extends Command {
                 console.out().printf("    %-24s shadowed copy: %s%n", "", s);
             }
         }
-        plan.problems().forEach(p -> console.err().println("graft: " + p));
-        return plan.blocked().isEmpty() ? GraftMain.EXIT_OK : GraftMain.EXIT_FAILED;
     }
 }
