@@ -15,16 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-11}
 copies=${2:-0}
-jar=distribution/target/graft.jar
-[ -f "$jar" ] || { echo "no $jar: run ./graft --version first" >&2; exit 2; }
 command -v zip >/dev/null || { echo "zip is needed (apt-get install zip)" >&2; exit 2; }
-java=${JAVA:-java}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME="$work/xdg"
-unset GRAFT_SITES
-
 . bench/common.sh
+graft_jar_and_scratch
 
 mkdir -p "$work/site"
 if [ "$copies" -eq 0 ]; then

@@ -11,15 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-jar=distribution/target/graft.jar
-[ -f "$jar" ] || { echo "no $jar: run ./graft --version first" >&2; exit 2; }
-java=${JAVA:-java}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME="$work/xdg"
-unset GRAFT_SITES
-
 . bench/common.sh
+graft_jar_and_scratch
 
 once() { # LABEL OPTION...: median of $runs warm runs of run --once on the examples
     local label=$1; shift
