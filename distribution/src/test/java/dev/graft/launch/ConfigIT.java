@@ -128,6 +128,66 @@ class ConfigIT {
     }
 
     @Test
+    void graftConfigNamesTheFileAndLineOfADefaultAndOfAnOverrideMasksTheSecretAndRefusesAnUnknownName() throws Exception {
+        Path deploy = Files.createDirectories(tmp.resolve("deploy/sec"));
+        Files.writeString(deploy.resolve("t.sec.cfg"), "# production\nrate = 12\n");
+        Map<String, String> env = Map.of("GRAFT_TEST_SECRET", SECRET);
+
+        GraftProcess.Result own = GraftProcess.run(tmp, env, "config", "sec", "--site", site.toString());
+        assertEquals(0, own.exitCode(), own.out() + own.err());
+        assertEquals("sec: configuration t.sec\n"
+            + "  rate = 7   (" + site.resolve("sec") + "/config/t.sec.cfg:1)\n"
+            + "  password = ***   (" + site.resolve("sec") + "/config/t.sec.cfg:2)\n", own.out());
+
+        GraftProcess.Result overridden = GraftProcess.run(tmp, env, "config", "sec", "--site", site.toString(), "--config",
+            tmp.resolve("deploy").toString());
+        assertEquals(0, overridden.exitCode(), overridden.out() + overridden.err());
+        assertTrue(overridden.out().contains("  rate = 12   (" + deploy + "/t.sec.cfg:2)\n"), overridden.out());
+        assertTrue(overridden.out().contains("  password = ***   (" + site.resolve("sec") + "/config/t.sec.cfg:2)\n"), overridden.out());
+
+        GraftProcess.Result json = GraftProcess.run(tmp, env, "config", "sec", "--site", site.toString(), "--config",
+            tmp.resolve("deploy").toString(), "--format", "json");
+        assertEquals(0, json.exitCode(), json.out() + json.err());
+        assertTrue(json.out().contains("{\"key\":\"rate\",\"value\":\"12\",\"from\":\"" + deploy + "/t.sec.cfg:2\"}"), json.out());
+        assertTrue(json.out().contains("{\"key\":\"password\",\"value\":\"***\""), json.out());
+
+        GraftProcess.Result unknown = GraftProcess.run(tmp, env, "config", "nothing", "--site", site.toString());
+        assertEquals(1, unknown.exitCode(), unknown.out() + unknown.err());
+        assertEquals("graft: no site has a plugin named nothing", unknown.err().strip());
+
+        for (GraftProcess.Result r : List.of(own, overridden, json, unknown)) {
+            assertFalse((r.out() + r.err()).contains(SECRET), "the secret is printed");
+        }
+    }
+
+    @Test
+    void graftConfigNamesAnInvalidValueAtItsLine() throws Exception {
+        Files.writeString(site.resolve("sec/config/t.sec.cfg"), "rate = ten\npassword = ${env:GRAFT_TEST_SECRET}\n");
+        GraftProcess.Result r = GraftProcess.run(tmp, "config", "sec", "--site", site.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains(site.resolve("sec") + "/config/t.sec.cfg:1: error: rate: \"ten\" is not an int"), r.err());
+    }
+
+    @Test
+    void theShellsConfigCommandShowsWhatConfigurationAdminHoldsAndWhereEachValueCameFrom() throws Exception {
+        Path deploy = Files.createDirectories(tmp.resolve("deploy/sec"));
+        Files.writeString(deploy.resolve("t.sec.cfg"), "# production\nrate = 12\n");
+        GraftProcess shell = GraftProcess.start(tmp, Map.of("GRAFT_TEST_SECRET", SECRET), "shell", "--site", site.toString(), "--cache",
+            cache.toString(), "--config", tmp.resolve("deploy").toString());
+        try (java.io.OutputStream in = shell.process().getOutputStream()) {
+            in.write("graft:config sec\ngraft:config nothing\n".getBytes(StandardCharsets.UTF_8));
+        }
+        GraftProcess.Result r = shell.await(120);
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("sec activated rate=12 secret hash " + SECRET.hashCode()), r.out());
+        assertTrue(r.out().contains("sec: configuration t.sec\n"), r.out());
+        assertTrue(r.out().contains("  rate = 12   (" + deploy + "/t.sec.cfg:2)\n"), r.out());
+        assertTrue(r.out().contains("  password = ***   (" + site.resolve("sec") + "/config/t.sec.cfg:2)\n"), r.out());
+        assertTrue(r.out().contains("no plugin named nothing is loaded"), r.out());
+        assertFalse((r.out() + r.err()).contains(SECRET), "the secret is printed");
+    }
+
+    @Test
     void underWatchAConfigEditReconfiguresTheSameBundleAndABadEditKeepsTheOldConfiguration() throws Exception {
         graft = GraftProcess.start(tmp, Map.of("GRAFT_TEST_SECRET", SECRET), "run", "--watch", "--debounce", "200", "--site",
             site.toString(), "--cache", cache.toString());

@@ -116,7 +116,8 @@ final class CheckCommand extends Command {
         return plan.plugins().stream().filter(p -> needed.contains(p.name())).toList();
     }
 
-    private static void collect(FoundPlugin plugin, Map<String, FoundPlugin> byName, Set<String> needed) {
+    /** Adds the names of the plugins that {@code plugin} needs, transitively. */
+    static void collect(FoundPlugin plugin, Map<String, FoundPlugin> byName, Set<String> needed) {
         for (String dependency : plugin.dependencies()) {
             FoundPlugin d = byName.get(dependency);
             if (d != null && needed.add(dependency)) {
@@ -130,6 +131,14 @@ final class CheckCommand extends Command {
     }
 
     private void addToBatch(FoundPlugin found, List<Build> batch, Console console) {
+        addToBatch(host, found, batch, console);
+    }
+
+    /**
+     * Builds a plugin (or reads a prebuilt jar) that another one needs, in memory, and adds it to
+     * the batch the next compiles see; a failure is named on standard error.
+     */
+    static void addToBatch(CommandServices host, FoundPlugin found, List<Build> batch, Console console) {
         Path dependency = found.folder();
         if (found.prebuilt()) {
             // a bundle jar of the site: compiled against as it is, never installed by a check
@@ -202,12 +211,8 @@ final class CheckCommand extends Command {
             }
         }
         for (Checked c : results) {
-            for (PluginConfiguration config : c.configurations()) {
-                console.out().println(c.name() + ": configuration " + config.id() + (config.isFactory() ? " (factory)" : ""));
-                for (PluginConfiguration.Property p : config.properties()) {
-                    console.out().println("  " + p.key() + " = " + PluginConfiguration.shown(p.value()) + "   (" + origin(c.dir(), p) + ")");
-                }
-            }
+            ConfigurationListing.print(c.name(), ConfigurationListing.of(c.configurations(), p -> ConfigurationListing.origin(c.dir(), p)),
+                console.out());
         }
         for (Checked c : results) {
             console.err().println("graft: " + c.name() + (c.ok() ? " ok" : " has errors"));
@@ -224,16 +229,8 @@ final class CheckCommand extends Command {
                     + ",\"column\":" + d.column() + ",\"severity\":" + Json.string(d.severity().name().toLowerCase(java.util.Locale.ROOT))
                     + ",\"message\":" + Json.string(d.message()) + "}");
             }
-            StringJoiner configurations = new StringJoiner(",", "[", "]");
-            for (PluginConfiguration config : c.configurations()) {
-                StringJoiner properties = new StringJoiner(",", "[", "]");
-                for (PluginConfiguration.Property p : config.properties()) {
-                    properties.add("{\"key\":" + Json.string(p.key()) + ",\"value\":" + Json.string(PluginConfiguration.shown(p.value()))
-                        + ",\"from\":" + Json.string(origin(c.dir(), p)) + "}");
-                }
-                configurations.add("{\"pid\":" + Json.string(config.pid()) + ",\"factoryName\":" + Json.string(config.factoryName().orElse(""))
-                    + ",\"properties\":" + properties + "}");
-            }
+            String configurations = ConfigurationListing.json(ConfigurationListing.of(c.configurations(),
+                p -> ConfigurationListing.origin(c.dir(), p)));
             plugins.add("{\"name\":" + Json.string(c.name()) + ",\"folder\":" + Json.string(c.dir()) + ",\"ok\":" + c.ok()
                 + ",\"diagnostics\":" + diagnostics + ",\"configurations\":" + configurations + "}");
         }
@@ -245,10 +242,5 @@ final class CheckCommand extends Command {
         Checked(String dir, String name, List<Diagnostic> diagnostics, boolean ok) {
             this(dir, name, diagnostics, ok, List.of());
         }
-    }
-
-    /** Where a property's value comes from, relative to the plugin folder unless it is a deployment's file. */
-    private static String origin(String dir, PluginConfiguration.Property p) {
-        return (p.file().startsWith("/") ? p.file() : dir + "/" + p.file()) + ":" + p.line();
     }
 }

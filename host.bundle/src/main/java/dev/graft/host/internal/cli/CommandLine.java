@@ -34,7 +34,7 @@ public final class CommandLine implements ToIntFunction<String[]> {
     void activate(BundleContext bundleContext) {
         context = bundleContext;
         for (Command c : List.of(new RunCommand(host, stopped), new CheckCommand(host), new CompileCommand(host),
-            new ListCommand(host), new WhichCommand(host), new CacheCommand(host), new ShellCommand(host, stopped))) {
+            new ListCommand(host), new WhichCommand(host), new ConfigCommand(host), new CacheCommand(host), new ShellCommand(host, stopped))) {
             commands.put(c.name(), c);
         }
     }

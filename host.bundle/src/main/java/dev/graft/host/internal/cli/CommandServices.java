@@ -14,6 +14,7 @@ import dev.graft.cache.PluginCache;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.host.PluginLoader;
 import dev.graft.host.PluginRegistry;
+import dev.graft.host.internal.start.AppliedConfigurations;
 
 /**
  * The services the commands work with, and the settings they share; one component that both the
@@ -41,6 +42,8 @@ public final class CommandServices {
     PluginCache cache;
     @Reference
     ConfigurationAdmin configurationAdmin;
+    @Reference
+    AppliedConfigurations appliedConfigurations;
 
     private BundleContext context;
 
@@ -67,6 +70,14 @@ public final class CommandServices {
 
     PluginCache cache() {
         return cache;
+    }
+
+    ConfigurationAdmin configurationAdmin() {
+        return configurationAdmin;
+    }
+
+    AppliedConfigurations appliedConfigurations() {
+        return appliedConfigurations;
     }
 
     List<Path> sites(List<String> siteOptions) {

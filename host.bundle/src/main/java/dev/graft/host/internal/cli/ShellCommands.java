@@ -24,6 +24,7 @@ import dev.graft.host.internal.swap.Dependants;
     "osgi.command.function=reload",
     "osgi.command.function=check",
     "osgi.command.function=which",
+    "osgi.command.function=config",
     "osgi.command.function=cache",
     "osgi.command.function=swap",
     "osgi.command.function=leaks" })
@@ -89,6 +90,24 @@ public final class ShellCommands {
         Optional<PluginRecord> r = host.registry().plugin(name);
         System.out.println(r.isPresent() ? r.get().origin() + " (" + r.get().state().name().toLowerCase(java.util.Locale.ROOT) + ", "
             + r.get().location() + ")" : "no plugin named " + name + " is loaded");
+    }
+
+    /**
+     * graft:config NAME: the configuration Configuration Admin holds for a loaded plugin, each value
+     * with the file and line Graft took it from ({@code ***} for a value from the environment).
+     */
+    public void config(String name) throws java.io.IOException {
+        Optional<PluginRecord> r = host.registry().plugin(name).filter(p -> !p.location().isEmpty() && p.bundleId() >= 0);
+        if (r.isEmpty()) {
+            System.out.println("no plugin named " + name + " is loaded");
+            return;
+        }
+        List<ConfigurationListing.Entry> entries = LoadedConfiguration.of(r.get(), host.appliedConfigurations().of(r.get().location()),
+            host.configurationAdmin());
+        if (entries.isEmpty()) {
+            System.out.println(name + ": no configuration in Configuration Admin for bundle " + r.get().bundleId());
+        }
+        ConfigurationListing.print(name, entries, System.out);
     }
 
     /** graft:swap NAME [DIR]: swap in a new version of a plugin, from its folder or another. */

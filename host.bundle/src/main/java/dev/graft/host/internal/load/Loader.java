@@ -57,6 +57,7 @@ import dev.graft.host.internal.plan.SiteOptions;
 import dev.graft.host.internal.plan.SiteScanner;
 import dev.graft.host.internal.plan.Waves;
 import dev.graft.host.internal.start.BundleStarter;
+import dev.graft.host.internal.start.AppliedConfigurations;
 import dev.graft.host.internal.start.ConfigurationBinding;
 import dev.graft.host.internal.start.RecordKeeper;
 import dev.graft.host.internal.start.RequestGate;
@@ -91,6 +92,8 @@ public final class Loader implements PluginLoader {
     volatile RequestGate gate;
     @Reference
     ConfigurationAdmin configurationAdmin;
+    @Reference
+    AppliedConfigurations appliedConfigurations;
     /** Held so that no plugin is installed before a swap may install its new version beside the old one. */
     @Reference(target = "(component.name=" + SideBySideVersions.NAME + ")")
     CollisionHook sideBySide;
@@ -118,7 +121,7 @@ public final class Loader implements PluginLoader {
     void activate(BundleContext bundleContext, LoaderConfiguration config) {
         context = bundleContext;
         starter = new BundleStarter(context, scr, retired, log.logger(), this::requestGate,
-            new ConfigurationBinding(configurationAdmin, context, System::getenv), config.componentDeadlineMillis(),
+            new ConfigurationBinding(configurationAdmin, context, System::getenv, appliedConfigurations), config.componentDeadlineMillis(),
             config.startDeadlineMillis());
         builder = new PluginBuilder(compiler, cache);
         int threads = config.parallelBuilds() > 0 ? config.parallelBuilds() : Runtime.getRuntime().availableProcessors();

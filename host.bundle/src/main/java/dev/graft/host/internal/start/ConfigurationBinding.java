@@ -38,13 +38,19 @@ public final class ConfigurationBinding {
     private final ConfigurationAdmin admin;
     private final BundleContext context;
     private final UnaryOperator<String> environment;
+    private final AppliedConfigurations applied;
     /** By location: the configurations it took from another location, by PID. */
     private final Map<String, Map<String, Before>> taken = new ConcurrentHashMap<>();
 
-    public ConfigurationBinding(ConfigurationAdmin admin, BundleContext context, UnaryOperator<String> environment) {
+    /**
+     * @param applied where the configurations given to each location are recorded with their origins
+     */
+    public ConfigurationBinding(ConfigurationAdmin admin, BundleContext context, UnaryOperator<String> environment,
+        AppliedConfigurations applied) {
         this.admin = admin;
         this.context = context;
         this.environment = environment;
+        this.applied = applied;
     }
 
     /**
@@ -76,6 +82,7 @@ public final class ConfigurationBinding {
                 stale.delete();
             }
         }
+        applied.record(location, configurations);
     }
 
     /**
@@ -85,6 +92,7 @@ public final class ConfigurationBinding {
      */
     public synchronized void release(String location) {
         Map<String, Before> before = taken.remove(location);
+        applied.forget(location);
         try {
             for (Configuration c : boundTo(location)) {
                 Before b = before == null ? null : before.get(c.getPid());

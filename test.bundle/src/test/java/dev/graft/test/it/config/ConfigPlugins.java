@@ -120,4 +120,94 @@ final class ConfigPlugins {
                 }
                 """.formatted(name));
     }
+
+    /**
+     * An API plugin {@code rates} exporting {@code t.rates.Rates} (whose {@code version()} answers
+     * {@code version}), with a component of PID {@code t.rates} (metatype {@code factor: int})
+     * providing {@code Supplier<String>} with {@code plugin=rates}, answering {@code factor=F VERSION}.
+     */
+    static PluginSources rates(String version) {
+        return PluginSources.named("rates")
+            .bnd("Bundle-Version: 1.0.0", "Export-Package: t.rates;version=1.0.0")
+            .file("src/t/rates/Rates.java", """
+                package t.rates;
+
+                public final class Rates {
+                    public static String version() {
+                        return "%s";
+                    }
+                }
+                """.formatted(version))
+            .file("src/t/rates/internal/RatesComponent.java", """
+                package t.rates.internal;
+
+                import java.util.function.Supplier;
+                import org.osgi.service.component.annotations.Activate;
+                import org.osgi.service.component.annotations.Component;
+                import org.osgi.service.component.annotations.ConfigurationPolicy;
+                import org.osgi.service.metatype.annotations.Designate;
+                import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+                @Component(configurationPid = "t.rates", configurationPolicy = ConfigurationPolicy.REQUIRE, property = "plugin=rates")
+                @Designate(ocd = RatesComponent.Config.class)
+                public class RatesComponent implements Supplier<String> {
+                    @ObjectClassDefinition
+                    public @interface Config {
+                        int factor() default 1;
+                    }
+
+                    private String text;
+
+                    @Activate
+                    void activate(Config c) {
+                        text = "factor=" + c.factor() + " " + t.rates.Rates.version();
+                    }
+
+                    public String get() {
+                        return text;
+                    }
+                }
+                """);
+    }
+
+    /**
+     * A plugin {@code user} that uses {@code t.rates.Rates}, with a component of PID {@code t.user}
+     * (metatype {@code limit: int}) providing {@code Supplier<String>} with {@code plugin=user},
+     * answering {@code limit=L rates VERSION}.
+     */
+    static PluginSources ratesUser() {
+        return PluginSources.named("user")
+            .bnd("Bundle-Version: 1.0.0")
+            .file("src/t/user/User.java", """
+                package t.user;
+
+                import java.util.function.Supplier;
+                import org.osgi.service.component.annotations.Activate;
+                import org.osgi.service.component.annotations.Component;
+                import org.osgi.service.component.annotations.ConfigurationPolicy;
+                import org.osgi.service.metatype.annotations.Designate;
+                import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+                import t.rates.Rates;
+
+                @Component(configurationPid = "t.user", configurationPolicy = ConfigurationPolicy.REQUIRE, property = "plugin=user")
+                @Designate(ocd = User.Config.class)
+                public class User implements Supplier<String> {
+                    @ObjectClassDefinition
+                    public @interface Config {
+                        int limit() default 0;
+                    }
+
+                    private String text;
+
+                    @Activate
+                    void activate(Config c) {
+                        text = "limit=" + c.limit() + " rates " + Rates.version();
+                    }
+
+                    public String get() {
+                        return text;
+                    }
+                }
+                """);
+    }
 }

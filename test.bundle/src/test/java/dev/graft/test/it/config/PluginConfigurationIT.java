@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
@@ -63,7 +65,11 @@ class PluginConfigurationIT {
     }
 
     private PluginRecord load(PluginSources sources) throws Exception {
-        PluginRecord r = loader.load(sources.writeTo(tmp), false);
+        return loadFolder(sources.writeTo(tmp));
+    }
+
+    private PluginRecord loadFolder(Path folder) {
+        PluginRecord r = loader.load(folder, false);
         assertEquals(PluginState.ACTIVE, r.state(), r.problems()::toString);
         return r;
     }
@@ -194,6 +200,102 @@ class PluginConfigurationIT {
         assertTrue(swapped.plugin().bundleId() != loaded.bundleId());
         assertEquals(swapped.plugin().location(), admin.listConfigurations("(service.pid=t.tax)")[0].getBundleLocation());
         awaitValue("(plugin=tax)", "rate=7:Integer mode=gross label=VAT");
+    }
+
+    @Test
+    void aSwapWhoseSourcesDoNotCompileLeavesTheConfigurationWithTheRunningVersion() throws Exception {
+        Path folder = ConfigPlugins.tax("tax").file("config/t.tax.cfg", TAX_CFG).writeTo(tmp);
+        PluginRecord loaded = loadFolder(folder);
+        awaitValue("(plugin=tax)", "rate=7:Integer mode=gross label=VAT");
+        PluginSources.from(folder).edit("src/t/tax/Tax.java", s -> s.replace("private volatile String text;", "private volatile String text"))
+            .file("config/t.tax.cfg", "rate = 9\nmode = gross\nlabel = VAT\n").writeTo(tmp);
+
+        SwapResult swap = loader.swap("tax", folder);
+
+        assertFalse(swap.succeeded());
+        assertEquals(loaded.bundleId(), registry.plugin("tax").orElseThrow().bundleId());
+        assertRunningConfiguration(loaded.location(), 7);
+        awaitValue("(plugin=tax)", "rate=7:Integer mode=gross label=VAT");
+    }
+
+    @Test
+    void aSwapWhoseNewVersionFailsToStartGivesTheConfigurationBackToTheRunningVersion() throws Exception {
+        Path folder = ConfigPlugins.tax("tax").file("config/t.tax.cfg", TAX_CFG).writeTo(tmp);
+        PluginRecord loaded = loadFolder(folder);
+        awaitValue("(plugin=tax)", "rate=7:Integer mode=gross label=VAT");
+        // the new version takes the configuration (with its own new value) and its component fails to activate
+        Path broken = PluginSources.from(folder).edit("src/t/tax/Tax.java", s -> s.replace("text = \"rate=\"",
+            "if (c.rate() > 0) {\n throw new IllegalStateException(\"broken\");\n }\n text = \"rate=\""))
+            .file("config/t.tax.cfg", "rate = 9\nmode = gross\nlabel = VAT\n").writeTo(tmp.resolve("v2"));
+
+        SwapResult swap = loader.swap("tax", broken);
+
+        assertFalse(swap.succeeded(), "the swap to a version whose component fails succeeded");
+        assertTrue(swap.problems().stream().anyMatch(p -> p.contains("failed to activate")), swap.problems()::toString);
+        assertEquals(loaded.bundleId(), registry.plugin("tax").orElseThrow().bundleId());
+        assertRunningConfiguration(loaded.location(), 7);
+        awaitValue("(plugin=tax)", "rate=7:Integer mode=gross label=VAT");
+    }
+
+    @Test
+    void aSetSwapKeepsEachMembersConfigurationWithTheDeploymentsOverrides() throws Exception {
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Path rates = ConfigPlugins.rates("v1").file("config/t.rates.cfg", "factor = 2\n").writeTo(site);
+        ConfigPlugins.ratesUser().file("config/t.user.cfg", "limit = 5\n").writeTo(site);
+        Files.createDirectories(tmp.resolve("deploy/rates"));
+        Files.createDirectories(tmp.resolve("deploy/user"));
+        Files.writeString(tmp.resolve("deploy/rates/t.rates.cfg"), "factor = 3\n");
+        Files.writeString(tmp.resolve("deploy/user/t.user.cfg"), "limit = 8\n");
+        List<PluginRecord> records = loader.loadAll(new LoadOptions(List.of(site), List.of(), false, Optional.of(tmp.resolve("deploy"))));
+        records.forEach(r -> assertEquals(PluginState.ACTIVE, r.state(), r.name() + ": " + r.problems()));
+        awaitValue("(plugin=rates)", "factor=3 v1");
+        awaitValue("(plugin=user)", "limit=8 rates v1");
+        PluginSources.from(rates).edit("src/t/rates/Rates.java", s -> s.replace("\"v1\"", "\"v2\"")).writeTo(site);
+
+        SwapResult swap = loader.swap("rates", null);
+
+        assertTrue(swap.succeeded(), swap.problems()::toString);
+        assertEquals(List.of("user"), swap.dependants().stream().map(PluginRecord::name).toList());
+        awaitValue("(plugin=rates)", "factor=3 v2");
+        awaitValue("(plugin=user)", "limit=8 rates v2");
+        for (String name : List.of("rates", "user")) {
+            Configuration[] bound = admin.listConfigurations("(service.pid=t." + name + ")");
+            assertEquals(1, bound.length, name);
+            assertEquals(registry.plugin(name).orElseThrow().location(), bound[0].getBundleLocation(), name);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        t.tax.cfg  | rate = ten\\nmode = gross\\nlabel = VAT\\n       | config/t.tax.cfg:1: error: rate: "ten" is not an int
+        t.tax.cfg  | rate = 9\\ncolour = red\\nlabel = VAT\\n      | config/t.tax.cfg:2: error: colour: unknown key
+        t.tax.cfg  | rate = 9\\nmode = both\\nlabel = VAT\\n       | config/t.tax.cfg:2: error: mode: "both" is not one of the options net, gross
+        t.tax.json | {\\n  "rate:Integer": 9,\\n  "label": "VAT",\\n} | config/t.tax.json:4: error: expected a string
+        """)
+    void eachKindOfBadEditIsRefusedAtItsLineAndTheRunningConfigurationStays(String file, String content, String expected)
+        throws Exception {
+        Path folder = ConfigPlugins.tax("tax").file("config/t.tax.cfg", TAX_CFG).writeTo(tmp);
+        PluginRecord loaded = loadFolder(folder);
+        awaitValue("(plugin=tax)", "rate=7:Integer mode=gross label=VAT");
+        Files.delete(folder.resolve("config/t.tax.cfg"));
+        Files.writeString(folder.resolve("config/" + file), content.replace("\\n", "\n"));
+
+        SwapResult refused = loader.reconfigure("tax");
+
+        assertFalse(refused.succeeded());
+        assertTrue(refused.problems().stream().anyMatch(p -> p.contains(expected)), refused.problems()::toString);
+        assertEquals(loaded.bundleId(), registry.plugin("tax").orElseThrow().bundleId());
+        assertRunningConfiguration(loaded.location(), 7);
+        assertEquals("rate=7:Integer mode=gross label=VAT", valueOf(refs("(plugin=tax)").get(0)));
+    }
+
+    /** Configuration Admin holds t.tax for the location, with the rate given. */
+    private void assertRunningConfiguration(String location, int rate) throws Exception {
+        Configuration[] found = admin.listConfigurations("(service.pid=t.tax)");
+        assertNotNull(found, "t.tax is gone from Configuration Admin");
+        assertEquals(1, found.length);
+        assertEquals(location, found[0].getBundleLocation());
+        assertEquals(rate, found[0].getProperties().get("rate"));
     }
 
     @Test
