@@ -125,4 +125,18 @@ public final class PluginConfigurations {
         ConfigurationCheck.Checked checked = ConfigurationCheck.check(configurations, bundle);
         return new Result(checked.configurations(), checked.diagnostics());
     }
+
+    /**
+     * Checks configurations as {@link #check(List, byte[])} does, against the metatype documents
+     * of a bundle that is already installed (so that a configuration edit needs no bundle jar).
+     *
+     * @param configurations the configurations
+     * @param metatypeDocuments the bundle's {@code OSGI-INF/metatype/*.xml} entries, by entry name
+     * @return them with values converted to the declared types, and the problems
+     * @since 1.2
+     */
+    public static Result check(List<PluginConfiguration> configurations, Map<String, byte[]> metatypeDocuments) {
+        ConfigurationCheck.Checked checked = ConfigurationCheck.check(configurations, metatypeDocuments);
+        return new Result(checked.configurations(), checked.diagnostics());
+    }
 }

@@ -6,7 +6,7 @@
  * {@link dev.graft.compiler.HostFingerprint}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.graft.compiler;
 
 import org.osgi.annotation.bundle.Export;

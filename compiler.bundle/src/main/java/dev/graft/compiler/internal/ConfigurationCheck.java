@@ -29,6 +29,19 @@ public final class ConfigurationCheck {
     }
 
     public static Checked check(List<PluginConfiguration> configurations, byte[] jar) {
+        return check(configurations, () -> Metatype.of(jar));
+    }
+
+    /** {@link #check(List, byte[])} against a bundle's metatype documents ({@code OSGI-INF/metatype/*.xml}) by entry name. */
+    public static Checked check(List<PluginConfiguration> configurations, java.util.Map<String, byte[]> metatypeDocuments) {
+        return check(configurations, () -> Metatype.of(metatypeDocuments));
+    }
+
+    private interface MetatypeSource {
+        Metatype read() throws IOException;
+    }
+
+    private static Checked check(List<PluginConfiguration> configurations, MetatypeSource source) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<PluginConfiguration> typed = new ArrayList<>();
         if (configurations.isEmpty()) {
@@ -36,7 +49,7 @@ public final class ConfigurationCheck {
         }
         Metatype metatype;
         try {
-            metatype = Metatype.of(jar);
+            metatype = source.read();
         } catch (IOException e) {
             return new Checked(List.of(), List.of(Diagnostic.of(Severity.ERROR, "", e.getMessage())));
         }

@@ -48,29 +48,45 @@ final class Metatype {
         return Optional.ofNullable((factory ? byFactoryPid : byPid).get(pid));
     }
 
+    /** The entries of a bundle jar that hold its metatype. */
+    static boolean isMetatype(String entryName) {
+        return entryName.startsWith("OSGI-INF/metatype/") && entryName.endsWith(".xml");
+    }
+
     static Metatype of(byte[] jar) throws IOException {
-        Map<String, ObjectClass> ocds = new HashMap<>();
-        List<String[]> designates = new ArrayList<>();
+        Map<String, byte[]> documents = new java.util.TreeMap<>();
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
             for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
-                if (e.getName().startsWith("OSGI-INF/metatype/") && e.getName().endsWith(".xml")) {
-                    Document doc = parse(in.readAllBytes());
-                    for (Element ocd : children(doc.getDocumentElement(), "OCD")) {
-                        Map<String, Attribute> attributes = new java.util.LinkedHashMap<>();
-                        for (Element ad : children(ocd, "AD")) {
-                            List<String> options = children(ad, "Option").stream().map(o -> o.getAttribute("value")).toList();
-                            String cardinality = ad.getAttribute("cardinality");
-                            attributes.put(ad.getAttribute("id"), new Attribute(ad.getAttribute("id"),
-                                ad.getAttribute("type").isEmpty() ? "String" : ad.getAttribute("type"),
-                                cardinality.isEmpty() ? 0 : Integer.parseInt(cardinality),
-                                !"false".equals(ad.getAttribute("required")), options, ad.hasAttribute("default")));
-                        }
-                        ocds.put(ocd.getAttribute("id"), new ObjectClass(ocd.getAttribute("id"), attributes));
+                if (isMetatype(e.getName())) {
+                    documents.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return of(documents);
+    }
+
+    /** @param documents the metatype documents of a bundle ({@code OSGI-INF/metatype/*.xml}) by entry name */
+    static Metatype of(Map<String, byte[]> documents) throws IOException {
+        Map<String, ObjectClass> ocds = new HashMap<>();
+        List<String[]> designates = new ArrayList<>();
+        try {
+            for (byte[] document : documents.values()) {
+                Document doc = parse(document);
+                for (Element ocd : children(doc.getDocumentElement(), "OCD")) {
+                    Map<String, Attribute> attributes = new java.util.LinkedHashMap<>();
+                    for (Element ad : children(ocd, "AD")) {
+                        List<String> options = children(ad, "Option").stream().map(o -> o.getAttribute("value")).toList();
+                        String cardinality = ad.getAttribute("cardinality");
+                        attributes.put(ad.getAttribute("id"), new Attribute(ad.getAttribute("id"),
+                            ad.getAttribute("type").isEmpty() ? "String" : ad.getAttribute("type"),
+                            cardinality.isEmpty() ? 0 : Integer.parseInt(cardinality),
+                            !"false".equals(ad.getAttribute("required")), options, ad.hasAttribute("default")));
                     }
-                    for (Element d : children(doc.getDocumentElement(), "Designate")) {
-                        for (Element o : children(d, "Object")) {
-                            designates.add(new String[] {d.getAttribute("pid"), d.getAttribute("factoryPid"), o.getAttribute("ocdref")});
-                        }
+                    ocds.put(ocd.getAttribute("id"), new ObjectClass(ocd.getAttribute("id"), attributes));
+                }
+                for (Element d : children(doc.getDocumentElement(), "Designate")) {
+                    for (Element o : children(d, "Object")) {
+                        designates.add(new String[] {d.getAttribute("pid"), d.getAttribute("factoryPid"), o.getAttribute("ocdref")});
                     }
                 }
             }

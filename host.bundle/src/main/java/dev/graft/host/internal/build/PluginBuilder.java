@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.graft.cache.CacheEntry;
 import dev.graft.cache.CacheKey;
@@ -66,6 +67,30 @@ public final class PluginBuilder {
         if (!built.succeeded()) {
             return built;
         }
+        PluginConfigurations.Result checked = configurations(plugin, deployment,
+            merged -> PluginConfigurations.check(merged, built.bundle()));
+        if (checked.configurations().isEmpty() && checked.diagnostics().isEmpty()) {
+            return built;
+        }
+        List<Diagnostic> all = new ArrayList<>(built.diagnostics());
+        all.addAll(checked.diagnostics());
+        if (!checked.ok()) {
+            return failed(built.name(), built.sourceDigest(), System.nanoTime() - built.millis() * 1_000_000L, all, displayFolder);
+        }
+        return new Result(built.name(), built.bundle(), built.fromCache(), built.sourceDigest(), built.millis(), built.problems(), all,
+            checked.configurations());
+    }
+
+    /**
+     * A plugin's configurations: its {@code config/} files, with the deployment's files for it
+     * ({@code DEPLOYMENT/NAME/}) laid over them key by key, then checked (against the metatype of
+     * its bundle).
+     *
+     * @param check the check of the merged configurations against the bundle's metatype
+     * @return the checked configurations, and the problems of every file (a deployment's named by its full path)
+     */
+    public static PluginConfigurations.Result configurations(SourcePlugin plugin, Optional<Path> deployment,
+        Function<List<PluginConfiguration>, PluginConfigurations.Result> check) {
         PluginConfigurations.Result own = PluginConfigurations.read(plugin);
         List<Diagnostic> diagnostics = new ArrayList<>(own.diagnostics());
         List<PluginConfiguration> merged = own.configurations();
@@ -76,18 +101,11 @@ public final class PluginBuilder {
             merged = PluginConfigurations.overridden(merged, theirs.configurations().stream().map(c -> relocated(c, folder)).toList());
         }
         if (merged.isEmpty() && diagnostics.isEmpty()) {
-            return built;
+            return new PluginConfigurations.Result(List.of(), List.of());
         }
-        PluginConfigurations.Result checked = PluginConfigurations.check(merged, built.bundle());
+        PluginConfigurations.Result checked = check.apply(merged);
         diagnostics.addAll(checked.diagnostics());
-        List<Diagnostic> all = new ArrayList<>(built.diagnostics());
-        all.addAll(diagnostics);
-        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
-            Result failed = failed(built.name(), built.sourceDigest(), System.nanoTime() - built.millis() * 1_000_000L, all, displayFolder);
-            return failed;
-        }
-        return new Result(built.name(), built.bundle(), built.fromCache(), built.sourceDigest(), built.millis(), built.problems(), all,
-            checked.configurations());
+        return new PluginConfigurations.Result(checked.configurations(), diagnostics);
     }
 
     /** A deployment file's diagnostic, named by its full path (it is not in the plugin folder). */

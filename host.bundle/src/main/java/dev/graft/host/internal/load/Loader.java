@@ -35,6 +35,10 @@ import dev.graft.compiler.CompileOptions;
 import dev.graft.compiler.PluginCompiler;
 import dev.graft.compiler.SourceException;
 import dev.graft.compiler.SourcePlugin;
+import dev.graft.host.internal.start.InstalledMetatype;
+import dev.graft.compiler.Diagnostic;
+import dev.graft.compiler.PluginConfigurations;
+import dev.graft.compiler.PluginConfiguration;
 import dev.graft.host.FoundPlugin;
 import dev.graft.host.LoadOptions;
 import dev.graft.host.LoadPlan;
@@ -50,6 +54,7 @@ import dev.graft.host.internal.build.PluginBuilder;
 import dev.graft.host.internal.build.PrecompiledJar;
 import dev.graft.host.internal.build.Prepared;
 import dev.graft.host.internal.build.ServiceOfType;
+import dev.graft.host.internal.output.DiagnosticText;
 import dev.graft.host.internal.output.HostLog;
 import dev.graft.host.internal.plan.LoadOrder;
 import dev.graft.host.internal.plan.SiteClaims;
@@ -302,19 +307,46 @@ public final class Loader implements PluginLoader {
             return swap(name, source);
         }
         PluginRecord old = running.get();
-        Prepared prepared = prepare(source, usesCache(name));
-        List<String> problems = new ArrayList<>(prepared.problems());
-        if (problems.isEmpty() && !prepared.outcome().sourceDigest().equals(old.sourceDigest())) {
-            problems.add(name + "'s sources changed since it was built: swap it instead");
-        }
+        List<String> problems = new ArrayList<>();
+        List<PluginConfiguration> configurations = configurationsFor(old, source, problems);
         if (problems.isEmpty()) {
             try {
-                starter.reconfigure(old.location(), prepared.outcome().configurations());
+                starter.reconfigure(old.location(), configurations);
             } catch (IOException e) {
                 problems.add(e.getMessage());
             }
         }
         return new SwapResult(name, problems.isEmpty(), old, problems, List.of(), PluginBuilder.millisSince(begin));
+    }
+
+    /**
+     * The configurations of a running plugin's folder, checked against the metatype of its
+     * installed bundle: no build, since only configuration files changed (the sources must be the
+     * ones the bundle was built from). Problems are added to {@code problems}.
+     */
+    private List<PluginConfiguration> configurationsFor(PluginRecord running, Path source, List<String> problems) {
+        Bundle bundle = context.getBundle(running.location());
+        if (BundleJar.isJar(source) || bundle == null) {
+            problems.add(running.name() + " has no configuration files to apply: " + (bundle == null ? "its bundle is gone" : "it is a jar"));
+            return List.of();
+        }
+        try {
+            SourcePlugin plugin = compiler.read(source);
+            if (!plugin.digest().equals(running.sourceDigest())) {
+                problems.add(running.name() + "'s sources changed since it was built: swap it instead");
+                return List.of();
+            }
+            Map<String, byte[]> metatype = InstalledMetatype.of(bundle);
+            PluginConfigurations.Result checked = PluginBuilder.configurations(plugin, deploymentOf(source),
+                merged -> PluginConfigurations.check(merged, metatype));
+            checked.diagnostics().stream().filter(Diagnostic::isError).forEach(d -> problems.add(DiagnosticText.format(source.toString(), d)));
+            return checked.configurations();
+        } catch (SourceException e) {
+            problems.add(DiagnosticText.format(source.toString(), e.diagnostic()));
+        } catch (IOException e) {
+            problems.add(running.name() + ": the metatype of bundle " + bundle.getBundleId() + " cannot be read: " + e.getMessage());
+        }
+        return List.of();
     }
 
     @Override
