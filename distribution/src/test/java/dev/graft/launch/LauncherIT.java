@@ -35,6 +35,7 @@ class LauncherIT {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("usage: graft"), r.out());
         assertTrue(r.out().contains("Commands:"), r.out());
+        assertTrue(r.out().contains("\n  config     print the effective configuration of a plugin, each value with the file and line"), r.out());
         assertTrue(r.out().contains("Exit codes: 0 ok"), r.out());
     }
 

@@ -74,7 +74,8 @@ final class RunCommand extends Command {
                   --poll MS     look at the sites every MS ms instead of using file-system events
                                 (used anyway where those are not available, every 500 ms)
                   --config DIR  a deployment's configuration files: DIR/NAME/PID.cfg (or .json) is laid
-                                over plugin NAME's own config/PID.cfg key by key (see README)
+                                over plugin NAME's own config/PID.cfg key by key (see README);
+                                'graft config NAME --config DIR' shows the values and where each comes from
                   --no-cache    compile every plugin, neither reading nor writing the cache
                   --verbose     also print the stack of each thread stuck in a plugin's start
 

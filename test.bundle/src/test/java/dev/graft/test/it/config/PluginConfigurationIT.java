@@ -265,6 +265,20 @@ class PluginConfigurationIT {
         }
     }
 
+    @Test
+    void reconfigureRefusesAFolderWhoseSourcesChangedSinceTheRunningBuild() throws Exception {
+        Path folder = ConfigPlugins.tax("tax").file("config/t.tax.cfg", TAX_CFG).writeTo(tmp);
+        PluginRecord loaded = loadFolder(folder);
+        PluginSources.from(folder).edit("src/t/tax/Tax.java", s -> s + "\n// version 2\n")
+            .file("config/t.tax.cfg", "rate = 9\nmode = gross\nlabel = VAT\n").writeTo(tmp);
+
+        SwapResult refused = loader.reconfigure("tax");
+
+        assertFalse(refused.succeeded());
+        assertEquals(List.of("tax's sources changed since it was built: swap it instead"), refused.problems());
+        assertRunningConfiguration(loaded.location(), 7);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
         t.tax.cfg  | rate = ten\\nmode = gross\\nlabel = VAT\\n       | config/t.tax.cfg:1: error: rate: "ten" is not an int
