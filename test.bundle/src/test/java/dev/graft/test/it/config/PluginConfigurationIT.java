@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
@@ -56,6 +58,8 @@ class PluginConfigurationIT {
     PluginRegistry registry;
     @InjectService
     ConfigurationAdmin admin;
+    @InjectService
+    CommandProcessor shell;
     @TempDir
     Path tmp;
 
@@ -310,6 +314,36 @@ class PluginConfigurationIT {
         assertEquals(1, found.length);
         assertEquals(location, found[0].getBundleLocation());
         assertEquals(rate, found[0].getProperties().get("rate"));
+    }
+
+    @Test
+    void theShellsConfigCommandNamesTheFileOfEachValueAndWhatConfigurationAdminChangedSince() throws Exception {
+        Path folder = ConfigPlugins.tax("tax").file("config/t.tax.cfg", TAX_CFG).file("config/t.greeting~a.cfg", "text = hi\n").writeTo(tmp);
+        loadFolder(folder);
+        String before = gogo("graft:config tax");
+        assertTrue(before.contains("tax: configuration t.tax\n"), before);
+        assertTrue(before.contains("  rate = 7   (" + folder + "/config/t.tax.cfg:1)\n"), before);
+        assertTrue(before.contains("tax: configuration t.greeting~a (factory)\n"), before);
+        assertTrue(before.contains("  text = hi   (" + folder + "/config/t.greeting~a.cfg:1)\n"), before);
+
+        Configuration tax = admin.listConfigurations("(service.pid=t.tax)")[0];
+        java.util.Dictionary<String, Object> changed = tax.getProperties();
+        changed.put("rate", 8);
+        tax.update(changed);
+        String after = gogo("graft:config tax");
+        assertTrue(after.contains("  rate = 8   (" + "set in Configuration Admin, not by Graft)\n"), after);
+        assertTrue(after.contains("  mode = gross   (" + folder + "/config/t.tax.cfg:2)\n"), after);
+
+        assertEquals("no plugin named nothing is loaded", gogo("graft:config nothing").strip());
+    }
+
+    private String gogo(String command) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        try (CommandSession session = shell.createSession(new java.io.ByteArrayInputStream(new byte[0]), print, print)) {
+            session.execute(command);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
