@@ -161,11 +161,19 @@ class ConfigIT {
     }
 
     @Test
-    void graftConfigNamesAnInvalidValueAtItsLine() throws Exception {
+    void graftConfigAndCheckTextAndJsonNameAnInvalidValueAtItsLine() throws Exception {
         Files.writeString(site.resolve("sec/config/t.sec.cfg"), "rate = ten\npassword = ${env:GRAFT_TEST_SECRET}\n");
         GraftProcess.Result r = GraftProcess.run(tmp, "config", "sec", "--site", site.toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains(site.resolve("sec") + "/config/t.sec.cfg:1: error: rate: \"ten\" is not an int"), r.err());
+
+        GraftProcess.Result check = GraftProcess.run(tmp, "check", site.resolve("sec").toString());
+        assertEquals(1, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains(site.resolve("sec") + "/config/t.sec.cfg:1: error: rate: \"ten\" is not an int"), check.out());
+        GraftProcess.Result json = GraftProcess.run(tmp, "check", "--format", "json", site.resolve("sec").toString());
+        assertEquals(1, json.exitCode(), json.out() + json.err());
+        assertTrue(json.out().contains("{\"file\":\"" + site.resolve("sec") + "/config/t.sec.cfg\",\"line\":1,"), json.out());
+        assertTrue(json.out().contains("\"severity\":\"error\",\"message\":\"rate: \\\"ten\\\" is not an int\"}"), json.out());
     }
 
     @Test
