@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.graft.testsupport.Nginx;
+
 /** Two real graft processes with separate local caches sharing a real nginx as their remote cache. */
 class RemoteCacheIT {
 
