@@ -361,6 +361,7 @@ public final class CacheStore {
         writable("clean");
         try (DirectoryLock.Held held = lock.acquire()) {
             housekeeping.wipe();
+            RemoteStatsFile.delete(layout.directory());
         } catch (IOException e) {
             throw new CacheException("cannot clean " + layout.directory() + ": " + e, e);
         }

@@ -139,7 +139,7 @@ final class Housekeeping {
         return true;
     }
 
-    /** Removes every entry, the quarantine's files, orphaned temporary files of entries, the index rows and the recorded remote counters. */
+    /** Removes every entry, the quarantine's files, orphaned temporary files and the index rows. */
     void wipe() throws IOException {
         for (Path dir : List.of(layout.entries(), layout.quarantine())) {
             if (!Files.isDirectory(dir)) {
@@ -153,7 +153,6 @@ final class Housekeeping {
             AtomicFiles.syncDirectory(dir);
         }
         IndexFile.write(files, layout.directory(), List.of());
-        RemoteStatsFile.delete(layout.directory());
     }
 
     /** Deletes orphaned temporary files in the directory and in {@code entries/}. */

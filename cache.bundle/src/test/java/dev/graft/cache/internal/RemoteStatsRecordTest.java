@@ -104,6 +104,34 @@ class RemoteStatsRecordTest {
     }
 
     @Test
+    @Timeout(60)
+    void aRunningProcessWritesItsCountersSoonWithoutBeingAsked() throws Exception {
+        Path dir = tmp.resolve("cache");
+        PluginCacheComponent running = host(dir, closedPort());
+        lookUp(running, "a");
+        while (!Files.exists(dir.resolve(RemoteStatsFile.FILE_NAME))) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, RemoteStatsFile.read(dir).get(0).errors(), "written by the recorder's thread");
+        running.deactivate();
+    }
+
+    @Test
+    void anotherHostWipingTheEntriesKeepsTheCounters() throws Exception {
+        Path dir = tmp.resolve("cache");
+        CacheStore store = Fixtures.store(StoreSettings.defaults(dir), warnings);
+        store.find(Fixtures.key("opens-the-cache"));
+        RemoteStats counted = new RemoteStats("http://h/", false, 1, 2, 0, 0, 0, 2, 0, 5, 6);
+        assertTrue(store.recordRemote(counted));
+        CacheStore otherHost = Fixtures.store(StoreSettings.defaults(dir), "another host", WiringCheck.ANY, warnings);
+        otherHost.find(Fixtures.key("opens-the-cache"));
+        assertTrue(warnings.messages.stream().anyMatch(m -> m.contains("written by another host")), warnings.messages.toString());
+        assertEquals(List.of(counted), otherHost.recordedRemote(), "only a clean resets them");
+        otherHost.clean();
+        assertEquals(List.of(), otherHost.recordedRemote());
+    }
+
+    @Test
     void aReadOnlyCacheRecordsNothingButShowsItsOwnCounts() throws Exception {
         Path dir = tmp.resolve("cache");
         String down = closedPort();
