@@ -30,9 +30,18 @@ public record TestCertificates(Path ca, Path serverChain, Path serverKey) {
 
     /**
      * @param folder an empty temporary folder; the files are written there
-     * @return the CA and the server certificate it signed
+     * @return the CA and the server certificate it signed for 127.0.0.1 and localhost
      */
     public static TestCertificates make(Path folder) throws IOException, InterruptedException, GeneralSecurityException {
+        return make(folder, "ip:127.0.0.1,dns:localhost");
+    }
+
+    /**
+     * @param folder an empty temporary folder; the files are written there
+     * @param names the server's names, as keytool's {@code san} extension takes them ({@code ip:...,dns:...})
+     * @return the CA and the server certificate it signed for those names
+     */
+    public static TestCertificates make(Path folder, String names) throws IOException, InterruptedException, GeneralSecurityException {
         Files.createDirectories(folder);
         Path caStore = folder.resolve("ca.p12");
         Path serverStore = folder.resolve("server.p12");
@@ -42,11 +51,11 @@ public record TestCertificates(Path ca, Path serverChain, Path serverKey) {
         keytool(folder, "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Graft test CA",
             "-ext", "bc:c", "-validity", "2", "-keystore", caStore.toString());
         keytool(folder, "-exportcert", "-rfc", "-alias", "ca", "-keystore", caStore.toString(), "-file", ca.toString());
-        keytool(folder, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+        keytool(folder, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=graft test server",
             "-validity", "2", "-keystore", serverStore.toString());
         keytool(folder, "-certreq", "-alias", "server", "-keystore", serverStore.toString(), "-file", request.toString());
         keytool(folder, "-gencert", "-rfc", "-alias", "ca", "-keystore", caStore.toString(), "-infile", request.toString(),
-            "-outfile", server.toString(), "-ext", "san=ip:127.0.0.1,dns:localhost", "-ext", "eku=serverAuth", "-validity", "2");
+            "-outfile", server.toString(), "-ext", "san=" + names, "-ext", "eku=serverAuth", "-validity", "2");
         Path chain = folder.resolve("server-chain.pem");
         Files.writeString(chain, Files.readString(server) + Files.readString(ca));
         Path key = folder.resolve("server-key.pem");

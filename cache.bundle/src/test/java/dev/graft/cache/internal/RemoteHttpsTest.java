@@ -150,6 +150,30 @@ class RemoteHttpsTest {
         assertTrue(said.get(0).contains("SSLHandshakeException") || said.get(0).contains("PKIX"), said.get(0));
     }
 
+    @Test
+    void theCaFileDoesNotTurnOffHostNameVerification() throws Exception {
+        TestCertificates elsewhere = TestCertificates.make(tmp.resolve("tls-elsewhere"), "dns:elsewhere.example");
+        try (Nginx misnamed = Nginx.startHttps(tmp.resolve("nginx-elsewhere"), elsewhere)) {
+            Map<String, Object> config = Map.of("dir", tmp.resolve("host").toString(), "remoteUrl", misnamed.url(),
+                "remoteCaFile", elsewhere.ca().toString());
+            PluginCacheComponent host = PluginCacheComponentTest.activated(PluginCacheComponentTest.config(config));
+            hosts.add(host);
+            assertTrue(start(host, "a"), "a certificate of the trusted CA for another name is refused: compiled here");
+            RemoteStats s = host.remoteStats();
+            assertEquals(1, s.errors(), s.toString());
+            assertEquals(0, s.hits() + s.uploads() + s.bytesDownloaded(), s.toString());
+            try (Stream<Path> all = Files.walk(misnamed.data())) {
+                assertEquals(0, all.filter(Files::isRegularFile).count(), "nothing uploaded to it");
+            }
+
+            RemoteSettings settings = RemoteSettings.of(misnamed.url(), true, RemoteSettings.DEFAULT_TIMEOUT_MILLIS, "",
+                elsewhere.ca().toString(), Map.of()).orElseThrow();
+            assertTrue(new RemoteTier(settings, warnings()).find(key(host, "a"), WiringCheck.ANY).isEmpty());
+            assertEquals(1, said.size(), said.toString());
+            assertTrue(said.get(0).contains("No subject alternative names matching IP address 127.0.0.1"), said.get(0));
+        }
+    }
+
     private final List<String> said = new ArrayList<>();
 
     private Warnings warnings() {

@@ -64,7 +64,7 @@ final class CheckCommand extends Command {
     @Override
     int run(List<String> args, Console console) throws UsageException {
         for (String arg : args) {
-            if (arg.startsWith(CommandServices.REMOTE_CACHE) || arg.equals("--cache") || arg.startsWith("--cache=")) {
+            if (arg.startsWith(CommandServices.REMOTE_CACHE) || arg.startsWith("--cache")) {
                 throw new UsageException(arg + ": check reads no cache, local or remote; it compiles every plugin to report"
                     + " every diagnostic (the cache options are those of run, shell and cache)");
             }
