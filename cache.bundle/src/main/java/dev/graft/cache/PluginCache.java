@@ -111,6 +111,19 @@ public interface PluginCache {
     RemoteStats remoteStats();
 
     /**
+     * Waits for the uploads queued so far, then tells what every process that used this cache
+     * directory counted of its remote caches since the last {@link #clean}: the counters recorded in
+     * the directory (each process adds its own a little after they change and when it stops; two
+     * processes never lose each other's counts), plus this instance's not recorded yet (a read-only
+     * cache records nothing). {@link RemoteStats#readOnly()} is true while every process that
+     * counted only read that remote cache.
+     *
+     * @return the counters, one per remote cache URL, in the order first recorded; empty when no remote
+     *     cache was used
+     */
+    List<RemoteStats> recordedRemoteStats();
+
+    /**
      * Re-checks every entry (format, checksums, key) and quarantines the bad ones (unless read-only).
      *
      * @return what was found
@@ -128,7 +141,8 @@ public interface PluginCache {
     PruneReport prune();
 
     /**
-     * Removes every entry and the quarantine; the info file stays.
+     * Removes every entry and the quarantine, and sets the recorded counters of the remote caches
+     * ({@link #recordedRemoteStats()}) back to none; the info file stays.
      *
      * @throws CacheException when the cache directory cannot be used or is read-only
      */

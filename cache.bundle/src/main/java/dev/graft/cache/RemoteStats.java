@@ -3,11 +3,14 @@ package dev.graft.cache;
 import java.util.Objects;
 
 /**
- * Counters of the remote cache of one cache service instance (since it was activated or
- * reconfigured): what the lookups that went past the local cache found there, and what was uploaded.
+ * Counters of a remote cache: what the lookups that went past the local cache found there, and what
+ * was uploaded. Either those of one cache service instance since it was activated or reconfigured
+ * ({@link PluginCache#remoteStats()}), or those that every process using one cache directory recorded
+ * there since its last clean ({@link PluginCache#recordedRemoteStats()}).
  *
  * @param url the remote cache's base URL, or empty when no remote cache is configured
- * @param readOnly whether this process only reads the remote cache
+ * @param readOnly whether this process only reads the remote cache; for recorded counters, whether
+ *        every process that counted them only read it
  * @param hits lookups answered by the remote cache with an entry that passed every check
  * @param misses lookups the remote cache had no usable entry for (absent, an object missing, or
  *        compiled against other bundles)

@@ -6,7 +6,7 @@
  * a miss with its {@link dev.graft.cache.MissReason}.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package dev.graft.cache;
 
 import org.osgi.annotation.bundle.Export;

@@ -62,7 +62,7 @@ class LauncherIT {
         GraftProcess.Result r = GraftProcess.run(tmp, "run", "--frobnicate");
         assertEquals(2, r.exitCode());
         assertEquals(List.of("graft run: unknown option --frobnicate",
-            "usage: graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--remote-cache URL [--remote-cache-read-only]] [--policy FILE] [--jar FILE]... [--http [HOST:]PORT] [--config DIR] [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]"), r.err().lines().toList());
+            "usage: graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--remote-cache URL [--remote-cache-read-only] [--remote-cache-ca FILE]] [--policy FILE] [--jar FILE]... [--http [HOST:]PORT] [--config DIR] [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]"), r.err().lines().toList());
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.graft.cache.CacheStats;
 import dev.graft.cache.Lookup;
 import dev.graft.cache.MissReason;
 import dev.graft.cache.PruneReport;
+import dev.graft.cache.RemoteStats;
 import dev.graft.cache.StoreResult.Outcome;
 import dev.graft.cache.StoreResult;
 import dev.graft.cache.VerifyReport;
@@ -281,6 +282,44 @@ public final class CacheStore {
     }
 
     /**
+     * Adds what this process counted of a remote cache to the counters recorded in the directory
+     * ({@link RemoteStatsFile}), under the lock.
+     *
+     * @param counted the counts since this process last recorded
+     * @return whether they were recorded; false (warned) when the cache is read-only, cannot be used
+     *     or the file cannot be written
+     */
+    public boolean recordRemote(RemoteStats counted) {
+        if (settings.readOnly()) {
+            return false;
+        }
+        Opening.Opened o = open();
+        if (o.status() != Opening.Status.USABLE) {
+            return false;
+        }
+        try (DirectoryLock.Held held = lock.acquire()) {
+            RemoteStatsFile.add(files, layout.directory(), counted, warnings);
+            return true;
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            warnings.warn("could not record the remote cache's counters in " + layout.directory() + " (" + e + ")", e);
+            return false;
+        }
+    }
+
+    /**
+     * @return the counters of the remote caches recorded in the directory, one per URL; none when
+     *     there are none or they cannot be read (warned)
+     */
+    public List<RemoteStats> recordedRemote() {
+        try {
+            return RemoteStatsFile.read(layout.directory());
+        } catch (RemoteStatsFile.Garbage | IOException e) {
+            warnings.warn("the remote cache's counters cannot be read: " + e.getMessage(), null);
+            return List.of();
+        }
+    }
+
+    /**
      * @return what checking every entry found; bad entries are quarantined unless read-only
      * @throws CacheException when the directory cannot be used
      */
@@ -314,7 +353,7 @@ public final class CacheStore {
     }
 
     /**
-     * Removes every entry and the quarantine.
+     * Removes every entry, the quarantine and the remote cache's recorded counters.
      *
      * @throws CacheException when the directory cannot be used or is read-only
      */
@@ -322,6 +361,7 @@ public final class CacheStore {
         writable("clean");
         try (DirectoryLock.Held held = lock.acquire()) {
             housekeeping.wipe();
+            RemoteStatsFile.delete(layout.directory());
         } catch (IOException e) {
             throw new CacheException("cannot clean " + layout.directory() + ": " + e, e);
         }

@@ -15,6 +15,7 @@ import java.util.List;
  * cache.info           format version and host fingerprint
  * lock                 the kernel lock file
  * index                one row per entry
+ * remote-stats         the counters of the remote caches used, summed over processes
  * entries/KEY.entry    one file per build
  * quarantine/          entries that failed their checks
  * </pre>

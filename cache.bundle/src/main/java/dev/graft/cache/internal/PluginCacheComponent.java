@@ -3,6 +3,7 @@ package dev.graft.cache.internal;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,7 @@ public final class PluginCacheComponent implements PluginCache {
     private volatile CacheStore store;
     private volatile Optional<RemoteSettings> remoteSettings = Optional.empty();
     private volatile RemoteTier remote;
+    private volatile RemoteRecorder recorder;
     private final BackgroundPuts puts = new BackgroundPuts(Warnings.SYSTEM_LOGGER);
     private final BackgroundPuts uploads = new BackgroundPuts(Warnings.SYSTEM_LOGGER, "graft-cache-upload");
 
@@ -71,6 +73,7 @@ public final class PluginCacheComponent implements PluginCache {
     void deactivate() {
         uploads.close(STOP_WAIT_MILLIS);
         puts.close(STOP_WAIT_MILLIS);
+        closeRecorder();
         context.removeBundleListener(exporters);
     }
 
@@ -78,6 +81,7 @@ public final class PluginCacheComponent implements PluginCache {
     void modified(CacheConfiguration config) {
         uploads.awaitAll();
         puts.awaitAll();
+        closeRecorder();
         Optional<RemoteSettings> remoteNow;
         try {
             remoteNow = RemoteSettings.of(config.remoteUrl(), config.remoteReadOnly(), config.remoteTimeoutMillis(),
@@ -92,6 +96,23 @@ public final class PluginCacheComponent implements PluginCache {
             store = null;
             remoteSettings = remoteNow;
             remote = null;
+            recorder = null;
+        }
+    }
+
+    /** The remote counters changed: they are recorded a little later. */
+    private void counted() {
+        RemoteRecorder r = recorder;
+        if (r != null) {
+            r.changed();
+        }
+    }
+
+    /** Records the remote counters of the current configuration in its directory, and stops recording them. */
+    private void closeRecorder() {
+        RemoteRecorder r = recorder;
+        if (r != null) {
+            r.close();
         }
     }
 
@@ -103,6 +124,7 @@ public final class PluginCacheComponent implements PluginCache {
                 if (remote == null && remoteSettings.isPresent()) {
                     try {
                         remote = new RemoteTier(remoteSettings.get(), Warnings.SYSTEM_LOGGER);
+                        recorder = new RemoteRecorder(remote, this::store);
                     } catch (IllegalArgumentException e) {
                         Warnings.SYSTEM_LOGGER.warn("the remote cache is not used: " + e.getMessage(), e);
                         remoteSettings = Optional.empty();
@@ -174,6 +196,7 @@ public final class PluginCacheComponent implements PluginCache {
             return local;
         }
         Optional<RemoteTier.Fetched> fetched = r.find(key, check);
+        counted();
         if (fetched.isEmpty()) {
             return local;
         }
@@ -203,7 +226,10 @@ public final class PluginCacheComponent implements PluginCache {
         if (r == null || r.settings().readOnly() || !build.succeeded() || build.bundle().isEmpty()) {
             return;
         }
-        uploads.submit(key.value(), () -> r.upload(CacheStore.entryOf(key, build, Clock.systemUTC().instant()), build.bundle().get()));
+        uploads.submit(key.value(), () -> {
+            r.upload(CacheStore.entryOf(key, build, Clock.systemUTC().instant()), build.bundle().get());
+            counted();
+        });
     }
 
     @Override
@@ -226,6 +252,24 @@ public final class PluginCacheComponent implements PluginCache {
     }
 
     @Override
+    public List<RemoteStats> recordedRemoteStats() {
+        uploads.awaitAll();
+        RemoteRecorder counting = remote() == null ? null : recorder;
+        Map<String, RemoteStats> byUrl = new LinkedHashMap<>();
+        if (counting != null) {
+            counting.record();
+        }
+        store().recordedRemote().forEach(s -> byUrl.put(s.url(), s));
+        if (counting != null) {
+            RemoteStats left = counting.unrecorded();
+            if (!RemoteCounts.isZero(left)) {
+                byUrl.merge(left.url(), left, RemoteCounts::plus);
+            }
+        }
+        return List.copyOf(byUrl.values());
+    }
+
+    @Override
     public VerifyReport verify() {
         puts.awaitAll();
         return store().verify();
@@ -239,7 +283,12 @@ public final class PluginCacheComponent implements PluginCache {
 
     @Override
     public void clean() {
+        uploads.awaitAll();
         puts.awaitAll();
+        RemoteRecorder r = recorder;
+        if (r != null) {
+            r.forget();
+        }
         store().clean();
     }
 

@@ -11,6 +11,7 @@ import java.util.Random;
 import dev.graft.cache.CacheKey;
 import dev.graft.cache.Lookup;
 import dev.graft.cache.MissReason;
+import dev.graft.cache.RemoteStats;
 import dev.graft.cache.StoreResult;
 
 /**
@@ -21,6 +22,8 @@ import dev.graft.cache.StoreResult;
  * put DIR NAME              store one build (may pause: -Dgraft.cache.pauseAt=...)
  * put-at-gate DIR NAME      open the cache, print "ready", wait for a line on stdin, store, print the outcome
  * torture DIR SEED OPS MAX  random find/put/prune on NAMES keys with maxEntries=MAX
+ * count-remote DIR URL N    open the cache, print "ready", wait for a line on stdin, then record N times
+ *                           one remote hit and 10 bytes downloaded of URL, print "recorded N"
  * </pre>
  */
 public final class CacheProcess {
@@ -47,6 +50,22 @@ public final class CacheProcess {
                 StoreResult r = store.put(Fixtures.key(args[2]), Fixtures.build(args[2]));
                 System.out.println(r.outcome());
                 System.exit(r.stored() ? 0 : 1);
+            }
+            case "count-remote" -> {
+                CacheStore store = store(dir, 100);
+                store.find(Fixtures.key("opens-the-cache"));
+                System.out.println("ready");
+                System.out.flush();
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                int n = Integer.parseInt(args[3]);
+                int recorded = 0;
+                for (int i = 0; i < n; i++) {
+                    if (store.recordRemote(new RemoteStats(args[2], true, 1, 0, 0, 0, 0, 0, 0, 10, 0))) {
+                        recorded++;
+                    }
+                }
+                System.out.println("recorded " + recorded);
+                System.exit(recorded == n ? 0 : 1);
             }
             case "torture" -> System.exit(torture(dir, Long.parseLong(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4])));
             default -> throw new IllegalArgumentException(Arrays.toString(args));

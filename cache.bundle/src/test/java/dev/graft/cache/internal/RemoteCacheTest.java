@@ -28,6 +28,7 @@ import dev.graft.cache.MissReason;
 import dev.graft.cache.RemoteStats;
 import dev.graft.compiler.Build;
 import dev.graft.compiler.CompileOptions;
+import dev.graft.testsupport.Nginx;
 
 /**
  * Two hosts, each with its own local cache (the real cache component), sharing a real nginx with
@@ -39,12 +40,12 @@ class RemoteCacheTest {
     @TempDir
     Path tmp;
 
-    private NginxServer server;
+    private Nginx server;
     private final List<PluginCacheComponent> hosts = new ArrayList<>();
 
     @BeforeEach
     void startServer() throws Exception {
-        server = NginxServer.start(tmp.resolve("nginx"));
+        server = Nginx.start(tmp.resolve("nginx"));
     }
 
     @AfterEach

@@ -1,6 +1,8 @@
 package dev.graft.host.internal.cli;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,28 +25,33 @@ final class CacheCommand extends Command {
 
     CacheCommand(CommandServices host) {
         super("cache",
-            "graft cache stats|ls|verify|prune|clean [--cache DIR] [--cache-max-entries N]",
+            "graft cache stats|ls|verify|prune|clean [--cache DIR] [--cache-max-entries N] [--remote-cache URL [--remote-cache-read-only] [--remote-cache-ca FILE]]",
             "show, check, trim or empty the compile cache",
             """
                 stats    entries (and their limit), bytes, and this process's hits, misses, evictions and quarantined entries;
-                         with a remote cache (configuration remoteUrl, or --remote-cache in 'graft shell'), its hits,
-                         misses, rejected answers, errors, uploads and bytes
+                         then each remote cache used with this cache by any process (graft run --remote-cache URL)
+                         since the last clean: hits, misses, rejected answers, errors, skipped requests, uploads,
+                         refused uploads and bytes, summed over the processes
                 ls       every entry, most recently used first: plugin, key, size, last used
                 verify   re-check every entry's checksum and key; bad entries are quarantined (exit 1 if any)
                 prune    evict least-recently-used entries beyond the limits and sweep temporary files
-                clean    remove every entry
+                clean    remove every entry, and set the remote caches' counters back to zero
     
                 Options:
                   --cache DIR   the cache (default: $XDG_CACHE_HOME/graft, else ~/.cache/graft)
                   --cache-max-entries N
                                 the most entries to keep (default 100, or the cache's configuration);
-                                prune evicts the least recently used beyond it""");
+                                prune evicts the least recently used beyond it
+                  --remote-cache URL, --remote-cache-read-only, --remote-cache-ca FILE
+                                as for 'graft run' (the same options may be given to both); stats names
+                                the remote cache this process would use and lists its counters first""");
         this.host = host;
     }
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--cache", CommandServices.CACHE_MAX_ENTRIES), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("--cache", CommandServices.CACHE_MAX_ENTRIES, CommandServices.REMOTE_CACHE,
+            CommandServices.REMOTE_CACHE_CA), Set.of(CommandServices.REMOTE_CACHE_READ_ONLY));
         if (a.positional().size() != 1) {
             throw new UsageException("say which: stats, ls, verify, prune or clean");
         }
@@ -74,7 +81,7 @@ final class CacheCommand extends Command {
             }
             case "clean" -> {
                 cache.clean();
-                console.out().println("removed every entry from " + cache.directory());
+                console.out().println("removed every entry and the remote caches' counters from " + cache.directory());
             }
             default -> throw new UsageException("unknown cache action " + action + "; say stats, ls, verify, prune or clean");
         }
@@ -92,9 +99,20 @@ final class CacheCommand extends Command {
         }
         console.out().println("evictions    " + s.evictions());
         console.out().println("quarantined  " + s.quarantined());
-        RemoteStats r = cache.remoteStats();
-        if (r.enabled()) {
-            console.out().println("remote       " + r.url() + (r.readOnly() ? " (read-only)" : ""));
+        RemoteStats configured = cache.remoteStats();
+        List<RemoteStats> recorded = new ArrayList<>(cache.recordedRemoteStats());
+        if (configured.enabled()) {
+            console.out().println("remote cache " + configured.url() + (configured.readOnly() ? " (read-only)" : "") + " (this process)");
+            if (recorded.stream().noneMatch(r -> r.url().equals(configured.url()))) {
+                recorded.add(0, new RemoteStats(configured.url(), configured.readOnly(), 0, 0, 0, 0, 0, 0, 0, 0, 0));
+            }
+            recorded.sort(Comparator.comparing((RemoteStats r) -> !r.url().equals(configured.url())));
+        }
+        if (!recorded.isEmpty()) {
+            console.out().println("remote caches used with this cache, every process since the last 'graft cache clean':");
+        }
+        for (RemoteStats r : recorded) {
+            console.out().println("remote       " + r.url() + (r.readOnly() ? " (only read)" : ""));
             console.out().println("remote hits  " + r.hits());
             console.out().println("remote misses " + r.misses());
             console.out().println("remote rejected " + r.rejected() + " (failed a check, never installed)");

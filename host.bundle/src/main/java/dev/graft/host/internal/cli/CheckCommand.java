@@ -54,12 +54,21 @@ final class CheckCommand extends Command {
 
                 A plugin's configuration files (config/PID.cfg, config/PID.json, FACTORYPID~NAME.*) are
                 checked against the metatype its bundle declares, and the effective values are listed,
-                each with the file and line it comes from (a value from ${env:...} shows as ***).""");
+                each with the file and line it comes from (a value from ${env:...} shows as ***).
+
+                check reads and writes no cache, local or remote: it compiles every plugin it names, so
+                that it reports every diagnostic (a cached bundle keeps none).""");
         this.host = host;
     }
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
+        for (String arg : args) {
+            if (arg.startsWith(CommandServices.REMOTE_CACHE) || arg.startsWith("--cache")) {
+                throw new UsageException(arg + ": check reads no cache, local or remote; it compiles every plugin to report"
+                    + " every diagnostic (the cache options are those of run, shell and cache)");
+            }
+        }
         Arguments a = Arguments.parse(args, Set.of("--format", PolicySettings.OPTION, "--config"), Set.of());
         String format = a.one("--format", "text");
         if (!format.equals("text") && !format.equals("json")) {

@@ -31,6 +31,8 @@ public final class CommandServices {
     static final String REMOTE_CACHE = "--remote-cache";
     /** The flag that makes this process only read the remote cache. */
     static final String REMOTE_CACHE_READ_ONLY = "--remote-cache-read-only";
+    /** The option that names a PEM file of CA certificates trusted for the remote cache's HTTPS. */
+    static final String REMOTE_CACHE_CA = "--remote-cache-ca";
 
     @Reference
     PluginLoader loader;
@@ -85,18 +87,19 @@ public final class CommandServices {
     }
 
     /**
-     * Applies {@code --cache DIR} and {@code --cache-max-entries N} when given.
+     * Applies {@code --cache DIR}, {@code --cache-max-entries N} and the remote cache's options when given.
      *
-     * @throws UsageException when the limit is not a positive number, or the remote cache's URL is not an
-     *         http(s) URL without credentials
+     * @throws UsageException when the limit is not a positive number, the remote cache's URL is not an
+     *         http(s) URL without credentials, or its CA file is given without it or holds no certificate
      */
     void useCache(Arguments a) throws IOException, UsageException {
         String dir = a.one("--cache", null);
         Integer maxEntries = maxEntries(a.one(CACHE_MAX_ENTRIES, null));
         String remote = CacheSettings.remoteUrl(a.one(REMOTE_CACHE, null));
         boolean remoteReadOnly = a.has(REMOTE_CACHE_READ_ONLY);
+        String caFile = CacheSettings.caFile(a.one(REMOTE_CACHE_CA, null), remote);
         if (dir != null || maxEntries != null || remote != null || remoteReadOnly) {
-            CacheSettings.use(configurationAdmin, cache, dir, maxEntries, remote, remoteReadOnly);
+            CacheSettings.use(configurationAdmin, cache, dir, maxEntries, remote, remoteReadOnly, caFile);
         }
     }
 

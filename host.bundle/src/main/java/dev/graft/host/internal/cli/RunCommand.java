@@ -31,7 +31,7 @@ final class RunCommand extends Command {
 
     RunCommand(CommandServices host, CountDownLatch stopped) {
         super("run",
-            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--remote-cache URL [--remote-cache-read-only]] [--policy FILE] [--jar FILE]... [--http [HOST:]PORT] [--config DIR] [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]",
+            "graft run [--site DIR]... [--cache DIR] [--cache-max-entries N] [--remote-cache URL [--remote-cache-read-only] [--remote-cache-ca FILE]] [--policy FILE] [--jar FILE]... [--http [HOST:]PORT] [--config DIR] [--once | --watch [--debounce MS] [--poll MS]] [--no-cache] [--verbose]",
             "load every plugin of the sites, print what loaded, and keep running until Ctrl-C",
             """
                 Options:
@@ -51,6 +51,9 @@ final class RunCommand extends Command {
                                 $GRAFT_REMOTE_CACHE_BASIC (user:password), never from the URL
                   --remote-cache-read-only
                                 read the remote cache, never upload
+                  --remote-cache-ca FILE
+                                for an https:// remote cache, trust the PEM certificates of FILE (a
+                                private CA) besides the JDK's trust store; host names are still verified
                   --policy FILE the import policy: packages plugins may not import, one rule a line
                                 ('deny PATTERN' or 'allow PATTERN'), ahead of the default denies (Graft's,
                                 Felix's, ECJ's and bndlib's internals, sun.*, jdk.internal.*); a site's
@@ -90,7 +93,7 @@ final class RunCommand extends Command {
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", CommandServices.CACHE_MAX_ENTRIES, CommandServices.REMOTE_CACHE,
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", CommandServices.CACHE_MAX_ENTRIES, CommandServices.REMOTE_CACHE, CommandServices.REMOTE_CACHE_CA,
             PolicySettings.OPTION, "--jar", "--debounce", "--poll", HttpWhiteboard.OPTION, "--config"),
             Set.of("--once", "--no-cache", "--watch", "--verbose", CommandServices.REMOTE_CACHE_READ_ONLY));
         if (!a.positional().isEmpty()) {

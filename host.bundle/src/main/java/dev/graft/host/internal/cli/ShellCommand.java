@@ -30,7 +30,7 @@ final class ShellCommand extends Command {
 
     ShellCommand(CommandServices host, CountDownLatch stopped) {
         super("shell",
-            "graft shell [--site DIR]... [--cache DIR] [--cache-max-entries N] [--remote-cache URL [--remote-cache-read-only]] [--jar FILE]... [--http [HOST:]PORT] [--config DIR] [--no-cache] [--verbose]",
+            "graft shell [--site DIR]... [--cache DIR] [--cache-max-entries N] [--remote-cache URL [--remote-cache-read-only] [--remote-cache-ca FILE]] [--jar FILE]... [--http [HOST:]PORT] [--config DIR] [--no-cache] [--verbose]",
             "load the sites, then open the Felix Gogo shell with the graft:* commands",
             """
                 Shell commands: graft:list, graft:load DIR, graft:unload NAME [--with-dependants],
@@ -45,7 +45,7 @@ final class ShellCommand extends Command {
 
     @Override
     int run(List<String> args, Console console) throws UsageException {
-        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", CommandServices.CACHE_MAX_ENTRIES, CommandServices.REMOTE_CACHE, "--jar",
+        Arguments a = Arguments.parse(args, Set.of("--site", "--cache", CommandServices.CACHE_MAX_ENTRIES, CommandServices.REMOTE_CACHE, CommandServices.REMOTE_CACHE_CA, "--jar",
             HttpWhiteboard.OPTION, "--config"), Set.of("--no-cache", "--verbose", CommandServices.REMOTE_CACHE_READ_ONLY));
         if (!loading.serveHttp(a, console)) {
             return RunCommand.EXIT_NO_WHITEBOARD;
