@@ -58,6 +58,11 @@ public final class ServiceProxies {
             }
 
             @Override
+            boolean following() {
+                return true;
+            }
+
+            @Override
             public String toString() {
                 return view.getSimpleName() + " proxy following " + query.ldap();
             }
@@ -112,6 +117,11 @@ public final class ServiceProxies {
 
         abstract BundleContext context();
 
+        /** @return whether each call looks the best matching service up again */
+        boolean following() {
+            return false;
+        }
+
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (method.getDeclaringClass() == Object.class) {
@@ -123,6 +133,11 @@ public final class ServiceProxies {
             }
             ServiceReference<?> ref = reference();
             Object service = context().getService(ref);
+            if (service == null && following()) {
+                // unregistered between the look-up and the get (a swap in progress): look again once
+                ref = reference();
+                service = context().getService(ref);
+            }
             if (service == null) {
                 throw new ServiceGoneException("the service " + ServiceQuery.describe(ref) + " was unregistered before the call "
                     + signature(method) + " (its plugin was swapped or unloaded)", null);
