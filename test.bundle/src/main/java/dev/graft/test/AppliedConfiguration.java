@@ -72,12 +72,20 @@ public final class AppliedConfiguration implements AutoCloseable {
         }
     }
 
-    /** Puts back the plugin's values without waiting: the kit unloads the plugin next. */
-    void restoreOnly() {
+    /**
+     * Leaves the configuration to the host, which deletes what is bound to the plugin's location
+     * when the kit unloads the plugin next, unless it belonged to another location before: then it
+     * goes back there. Changing it now would only make Declarative Services reconfigure a
+     * component that is about to stop.
+     */
+    void releaseWithPlugin() {
         if (closed) {
             return;
         }
         closed = true;
+        if (!change.belongedElsewhere()) {
+            return;
+        }
         try {
             change.restore();
         } catch (IOException e) {

@@ -490,7 +490,7 @@ public final class PluginKit implements AutoCloseable {
             AppliedConfiguration c = configurations.pop();
             try {
                 if (loaded.contains(c.plugin().name())) {
-                    c.restoreOnly();
+                    c.releaseWithPlugin();
                 } else {
                     c.close();
                 }

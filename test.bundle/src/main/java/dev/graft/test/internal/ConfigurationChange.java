@@ -114,6 +114,15 @@ public final class ConfigurationChange {
         configuration.update(previous);
     }
 
+    /**
+     * @return whether the configuration was bound elsewhere before the test bound it to the
+     *         plugin (to {@code "?"} or another bundle), so that it must be given back even when
+     *         the plugin goes: the host deletes what is bound to a plugin's location when it unloads it
+     */
+    public boolean belongedElsewhere() {
+        return previous != null && previousLocation != null && !previousLocation.equals(location);
+    }
+
     /** @return the previous values as a map, empty when there were none */
     public Map<String, Object> previous() {
         Map<String, Object> map = new LinkedHashMap<>();
