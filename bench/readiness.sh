@@ -12,13 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-jar=distribution/target/graft.jar
-[ -f "$jar" ] || { echo "no $jar: run ./graft --version first" >&2; exit 2; }
-java=${JAVA:-java}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME="$work/xdg"
-unset GRAFT_SITES
+. bench/common.sh
+graft_jar_and_scratch
 
 plugin() { # NAME FILE-BODY: a plugin folder under $work/NAME-site
     mkdir -p "$work/$1-site/$1/src/$1"
@@ -58,7 +53,6 @@ public class Main implements BundleActivator {
     }
 }'
 
-. bench/common.sh
 
 once() { # LABEL SITE...: median of $runs warm runs
     local label=$1; shift

@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import dev.graft.compiler.PluginConfiguration;
 import dev.graft.host.PluginRecord;
+import dev.graft.host.internal.start.ConfigurationBinding;
 
 /**
  * The configuration of a loaded plugin as {@code graft:config} shows it: the values Configuration
@@ -45,7 +45,7 @@ final class LoadedConfiguration {
         throws IOException {
         List<ConfigurationListing.Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Configuration c : boundTo(plugin.location(), admin)) {
+        for (Configuration c : ConfigurationBinding.boundTo(admin, plugin.location())) {
             Dictionary<String, Object> values = c.getProperties();
             if (values == null) {
                 continue;
@@ -83,25 +83,5 @@ final class LoadedConfiguration {
             return new ConfigurationListing.Row(key, PluginConfiguration.shown(value), ConfigurationListing.origin(folder, written.get()));
         }
         return new ConfigurationListing.Row(key, PluginConfiguration.shown(value), SET_IN_CONFIGURATION_ADMIN);
-    }
-
-    private static List<Configuration> boundTo(String location, ConfigurationAdmin admin) throws IOException {
-        try {
-            Configuration[] found = admin.listConfigurations("(" + ConfigurationAdmin.SERVICE_BUNDLELOCATION + "=" + escape(location) + ")");
-            return found == null ? List.of() : List.of(found);
-        } catch (InvalidSyntaxException e) {
-            throw new IOException(e);
-        }
-    }
-
-    private static String escape(String value) {
-        StringBuilder b = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            if (c == '\\' || c == '*' || c == '(' || c == ')') {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.toString();
     }
 }

@@ -110,6 +110,11 @@ public final class ConfigurationBinding {
     }
 
     private List<Configuration> boundTo(String location) throws IOException {
+        return boundTo(admin, location);
+    }
+
+    /** The configurations Configuration Admin holds bound to a bundle location. */
+    public static List<Configuration> boundTo(ConfigurationAdmin admin, String location) throws IOException {
         try {
             Configuration[] found = admin.listConfigurations("(" + ConfigurationAdmin.SERVICE_BUNDLELOCATION + "=" + escape(location) + ")");
             return found == null ? List.of() : List.of(found);
