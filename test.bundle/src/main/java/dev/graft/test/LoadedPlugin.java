@@ -1,9 +1,7 @@
 package dev.graft.test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.framework.Bundle;
@@ -105,74 +103,6 @@ public final class LoadedPlugin {
         bundle().map(dev.graft.test.internal.RegisteredServices::of).orElse(List.of())
             .forEach(s -> names.addAll(s.objectClasses()));
         return names;
-    }
-
-    /**
-     * This version's service whose type the test cannot see, called through an interface of the
-     * test's (see {@link PluginKit#serviceAs}); the proxy is bound to this version's service and
-     * throws {@link ServiceGoneException} once it is unregistered.
-     *
-     * @param view the test's interface, with the service's method names and parameters
-     * @param objectClass the service's type name
-     * @param <T> the test's interface
-     * @return the proxy
-     * @throws AssertionError when this version registers no such service
-     */
-    public <T> T serviceAs(Class<T> view, String objectClass) {
-        List<T> mine = kit.servicesAs(view, objectClass, "(service.bundleid=" + bundleId() + ")", 0, Duration.ZERO);
-        if (mine.isEmpty()) {
-            throw new AssertionError("plugin " + name() + " (bundle " + bundleId() + ") registers no " + objectClass
-                + " service; it registers " + serviceNames());
-        }
-        return mine.get(0);
-    }
-
-    /**
-     * Configures a component of this plugin, as {@link PluginKit#configure} does, waiting up to
-     * {@link PluginKit#DEFAULT_TIMEOUT} for the component to have the values.
-     *
-     * @param pid the configuration PID
-     * @param values the test's values
-     * @return the configuration, restored when the kit's scope ends
-     */
-    public AppliedConfiguration configure(String pid, Map<String, ?> values) {
-        return kit.configure(this, pid, values, PluginKit.DEFAULT_TIMEOUT);
-    }
-
-    /**
-     * Starts watching a component of this plugin for reactivation: call it before the change.
-     *
-     * @param componentName the component's name, by default its class name
-     * @return the watch
-     */
-    public ComponentWatch watchComponent(String componentName) {
-        return new ComponentWatch(kit, name(), componentName);
-    }
-
-    /**
-     * What this version logged through the OSGi Log Service since its kit opened: a
-     * {@code Logger} of its own, and Declarative Services' messages about its components. One
-     * line per entry: "LEVEL message[: exception]". {@code System.out} is not captured.
-     *
-     * @return the lines, in order
-     */
-    public List<String> log() {
-        return kit.log(this);
-    }
-
-    /**
-     * Waits until this version logs a line containing the text; the log listener wakes the wait.
-     *
-     * @param text part of the line
-     * @param timeout how long to wait
-     * @return the first such line
-     * @throws AssertionError at the deadline, listing what it logged
-     */
-    public String awaitLog(String text, Duration timeout) {
-        return kit.logs().await(bundleId(), l -> l.contains(text), timeout).orElseThrow(() -> new AssertionError("plugin " + name()
-            + " (bundle " + bundleId() + ") logged no line containing \"" + text + "\" within " + dev.graft.test.internal.ServiceQuery.seconds(timeout)
-            + "; it logged" + (log().isEmpty() ? " nothing" : ":\n  " + String.join("\n  ", log()))
-            + (kit.logs().reading() ? "" : " (no LogReaderService is registered: add org.apache.felix.log to -runrequires)")));
     }
 
     PluginKit kit() {

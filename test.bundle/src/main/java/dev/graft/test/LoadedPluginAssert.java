@@ -113,22 +113,6 @@ public final class LoadedPluginAssert {
     }
 
     /**
-     * Passes when the plugin logged a line containing the text through the OSGi Log Service
-     * (see {@link LoadedPlugin#log()}); it does not wait, use {@link LoadedPlugin#awaitLog} for that.
-     *
-     * @param text part of the line
-     * @return this
-     */
-    public LoadedPluginAssert loggedContaining(String text) {
-        List<String> lines = plugin.log();
-        if (lines.stream().noneMatch(l -> l.contains(text))) {
-            throw new AssertionError("expected plugin " + plugin.name() + " to have logged a line containing \"" + text + "\", but it logged"
-                + (lines.isEmpty() ? " nothing" : ":\n  " + String.join("\n  ", lines)));
-        }
-        return this;
-    }
-
-    /**
      * Passes when this version was unloaded or swapped out and its class loader becomes
      * unreachable within the timeout: nothing (a thread it started, a static elsewhere) pins it.
      *

@@ -3,7 +3,7 @@
  * inside the framework.
  */
 @Export
-@Version("0.3.0")
+@Version("0.2.0")
 package dev.graft.test;
 
 import org.osgi.annotation.bundle.Export;

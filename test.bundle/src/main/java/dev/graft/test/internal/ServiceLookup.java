@@ -24,33 +24,6 @@ public final class ServiceLookup {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
         tracker.open();
         try {
-            return await(tracker, type);
-        } finally {
-            tracker.close();
-        }
-    }
-
-    /**
-     * Waits for a service and keeps it: the tracker holds it until the caller closes the
-     * tracker. A delayed component of Declarative Services is deactivated once no bundle holds
-     * its service, so a caller that keeps using the object must keep holding it.
-     *
-     * @param context the bundle context to look the service up with
-     * @param type the service type
-     * @param held where the open tracker goes, for the caller to close
-     * @param <T> the service type
-     * @return the service
-     * @throws IllegalStateException naming the service when none arrives within 10 seconds
-     */
-    public static <T> T hold(BundleContext context, Class<T> type, java.util.List<ServiceTracker<?, ?>> held) {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        held.add(tracker);
-        return await(tracker, type);
-    }
-
-    private static <T> T await(ServiceTracker<T, T> tracker, Class<T> type) {
-        try {
             T service = tracker.waitForService(TimeUnit.MILLISECONDS.toMillis(WAIT_MILLIS));
             if (service == null) {
                 throw new IllegalStateException("no " + type.getName() + " service within " + WAIT_MILLIS
@@ -60,6 +33,8 @@ public final class ServiceLookup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + type.getName(), e);
+        } finally {
+            tracker.close();
         }
     }
 }
