@@ -64,11 +64,7 @@ public final class PlainFelix {
      */
     static long startAndStop(Path graftJar, Map<String, byte[]> plugins) throws Exception {
         Path storage = Files.createTempDirectory("plain-felix-");
-        Map<String, String> config = new HashMap<>();
-        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
-        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(config);
-        framework.init();
+        Framework framework = initialized(storage);
         BundleContext context = framework.getBundleContext();
         List<Bundle> bundles = new ArrayList<>(installScr(context, graftJar));
         Filter plugin = context.createFilter("(" + GeneratedPlugin.PROPERTY + "=*)");
@@ -99,6 +95,16 @@ public final class PlainFelix {
         return ready;
     }
 
+    /** A Felix framework on empty storage in the folder, initialized, not started. */
+    static Framework initialized(Path storage) throws Exception {
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(config);
+        framework.init();
+        return framework;
+    }
+
     private static List<Bundle> installScr(BundleContext context, Path graftJar) throws Exception {
         List<Bundle> installed = new ArrayList<>();
         try (JarFile jar = new JarFile(graftJar.toFile())) {
@@ -117,7 +123,7 @@ public final class PlainFelix {
         return installed;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -1,18 +1,13 @@
 package dev.graft.bench;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Dictionary;
-import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -22,14 +17,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
-import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -76,11 +69,7 @@ public final class SiteInFramework {
             }
         });
         Path storage = Files.createTempDirectory("site-in-framework-");
-        Map<String, String> config = new HashMap<>();
-        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
-        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(config);
-        framework.init();
+        Framework framework = PlainFelix.initialized(storage);
         BundleContext context = framework.getBundleContext();
         List<Bundle> bundles = install(context, graftJar);
         framework.start();
@@ -100,7 +89,7 @@ public final class SiteInFramework {
 
         framework.stop();
         framework.waitForStop(30_000);
-        deleteTree(storage);
+        PlainFelix.deleteTree(storage);
         System.out.printf(java.util.Locale.ROOT, "framework=%s plugins=%s failed=%s config-to-loaded-ms=%.1f process-to-loaded-ms=%d%n",
             framework.getSymbolicName() + " " + framework.getVersion(), m.group(1), m.group(2),
             configToLoaded, processToLoaded);
@@ -147,13 +136,5 @@ public final class SiteInFramework {
         properties.put("watch", Boolean.FALSE);
         Method update = configurationType.getMethod("update", Dictionary.class);
         update.invoke(configuration, properties);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -64,17 +64,17 @@ class RemoteCacheTest {
         return host;
     }
 
-    private static CacheKey key(PluginCacheComponent host, String plugin) {
+    static CacheKey key(PluginCacheComponent host, String plugin) {
         return host.key(Fixtures.plugin(plugin), CompileOptions.defaults(17));
     }
 
     /** A build without imports: its wiring holds in the test's empty framework. */
-    private static Build build(String plugin) {
+    static Build build(String plugin) {
         return new Fixtures.TestBuild(plugin, Optional.of(Fixtures.jar(plugin, 3)), List.of());
     }
 
     /** Starts a plugin as the loader does: a hit is used, a miss compiles and stores; true when it compiled. */
-    private static boolean start(PluginCacheComponent host, String plugin) {
+    static boolean start(PluginCacheComponent host, String plugin) {
         Lookup found = host.find(key(host, plugin));
         if (found.isHit()) {
             assertArrayEquals(Fixtures.jar(plugin, 3), found.bundle().orElseThrow(), "the bundle of " + plugin);

@@ -1,6 +1,5 @@
 package dev.graft.cache.internal;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,11 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.graft.cache.CacheEntry;
-import dev.graft.cache.CacheKey;
-import dev.graft.cache.Lookup;
 import dev.graft.cache.RemoteStats;
-import dev.graft.compiler.Build;
-import dev.graft.compiler.CompileOptions;
 import dev.graft.testsupport.Nginx;
 import dev.graft.testsupport.TestCertificates;
 
@@ -71,23 +65,8 @@ class RemoteHttpsTest {
         return host;
     }
 
-    private static CacheKey key(PluginCacheComponent host, String plugin) {
-        return host.key(Fixtures.plugin(plugin), CompileOptions.defaults(17));
-    }
-
-    private static Build build(String plugin) {
-        return new Fixtures.TestBuild(plugin, Optional.of(Fixtures.jar(plugin, 3)), List.of());
-    }
-
-    /** Starts a plugin as the loader does; true when it had to compile. */
     private static boolean start(PluginCacheComponent host, String plugin) {
-        Lookup found = host.find(key(host, plugin));
-        if (found.isHit()) {
-            assertArrayEquals(Fixtures.jar(plugin, 3), found.bundle().orElseThrow(), "the bundle of " + plugin);
-            return false;
-        }
-        host.putInBackground(key(host, plugin), build(plugin));
-        return true;
+        return RemoteCacheTest.start(host, plugin);
     }
 
     private long objects() throws Exception {
@@ -143,7 +122,7 @@ class RemoteHttpsTest {
 
         RemoteTier direct = new RemoteTier(RemoteSettings.of(server.url(), true), warnings());
         for (String p : List.of("a", "b", "c")) {
-            assertTrue(direct.find(key(untrusting, p), WiringCheck.ANY).isEmpty());
+            assertTrue(direct.find(RemoteCacheTest.key(untrusting, p), WiringCheck.ANY).isEmpty());
         }
         assertEquals(1, said.size(), "said once: " + said);
         assertTrue(said.get(0).contains("the remote cache " + server.url() + " failed"), said.get(0));
@@ -168,7 +147,7 @@ class RemoteHttpsTest {
 
             RemoteSettings settings = RemoteSettings.of(misnamed.url(), true, RemoteSettings.DEFAULT_TIMEOUT_MILLIS, "",
                 elsewhere.ca().toString(), Map.of()).orElseThrow();
-            assertTrue(new RemoteTier(settings, warnings()).find(key(host, "a"), WiringCheck.ANY).isEmpty());
+            assertTrue(new RemoteTier(settings, warnings()).find(RemoteCacheTest.key(host, "a"), WiringCheck.ANY).isEmpty());
             assertEquals(1, said.size(), said.toString());
             assertTrue(said.get(0).contains("No subject alternative names matching IP address 127.0.0.1"), said.get(0));
         }
